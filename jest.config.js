@@ -1,0 +1,9 @@
+// One config, three projects, so each layer can run alone: `npx jest --selectProjects unit`.
+const transform = { '^.+\\.(t|j)sx?$': '@swc/jest' };
+module.exports = {
+  projects: [
+    { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { displayName: 'db', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/db/**/*.db.test.ts'] },
+    { displayName: 'e2e', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'] },
+  ],
+};
