@@ -1,0 +1,171 @@
+import type { Confidence, PaceCurve } from '../key-result';
+import type { ObjectiveLevel } from '../objective';
+import type { KpiDirection, KpiFrequency } from '../kpi';
+
+/**
+ * A typed chat command: what `/okr …` and `/kpi …` (or their Chinese forms) mean once parsed.
+ * Every adapter (console, Slack, WeCom) produces one of these through `parseChatText`/`parseCommand`
+ * and hands it to the use-cases; nothing downstream looks at the raw text again.
+ */
+export type Command = OkrCommand | KpiCommand;
+
+/** `O-7`, `KR-12`, `B-3` (any case, dash optional), or a title to match fuzzily. */
+export type Reference =
+  | { readonly type: 'objective' | 'key_result' | 'blocker'; readonly number: number }
+  | { readonly type: 'title'; readonly text: string };
+
+/** `@alice`, `<@U123>`, `<@U123|alice>`: `id` when the platform gave one, else `name`. */
+export interface MemberRef {
+  readonly id?: string;
+  readonly name?: string;
+}
+
+/** `#eng`, `<#C123|eng>`, or a quoted team name. */
+export interface TeamRef {
+  readonly id?: string;
+  readonly name?: string;
+}
+
+export type ListScope =
+  | { readonly type: 'me' }
+  | { readonly type: 'member'; readonly member: MemberRef }
+  | { readonly type: 'team'; readonly team: TeamRef }
+  | { readonly type: 'company' };
+
+/** A number as typed: `45`, `45%`, `1.2k`, `3万`, `¥30`. Multipliers are applied to `value`. */
+export interface Quantity {
+  readonly value: number;
+  /** `%`, a currency sign (`¥`, `$`, `€`, `£`), or a free unit word (`ms`, `pts`, `users`). */
+  readonly unit?: string;
+}
+
+export type UpdateValue =
+  | { readonly mode: 'absolute'; readonly quantity: Quantity }
+  | { readonly mode: 'delta'; readonly quantity: Quantity }
+  | { readonly mode: 'done' }
+  | { readonly mode: 'not_done' }
+  /** Confidence or note only: `/okr update KR-12 at-risk waiting on legal`. */
+  | { readonly mode: 'none' };
+
+/** What `kr add` understood from "Raise NPS from 30 to 45". */
+export interface KeyResultSpec {
+  readonly title: string;
+  readonly kind: 'increase' | 'decrease' | 'stay_above' | 'stay_below' | 'milestone';
+  /** For milestones 0; for thresholds the threshold; otherwise the "from" value (0 when only "to" was given). */
+  readonly start: number;
+  /** For milestones 1; for thresholds the threshold. */
+  readonly target: number;
+  readonly unit?: string;
+}
+
+export interface ObjectiveChanges {
+  readonly title?: string;
+  readonly weight?: number;
+  readonly level?: ObjectiveLevel;
+}
+
+export interface KeyResultChanges {
+  readonly title?: string;
+  readonly weight?: number;
+  readonly start?: number;
+  readonly target?: number;
+  readonly unit?: string;
+  readonly pace?: PaceCurve;
+  readonly owner?: MemberRef;
+}
+
+export type OkrCommand =
+  /** Bare `/okr`: help plus my current OKRs. */
+  | { readonly verb: 'home' }
+  | { readonly verb: 'help'; readonly topic?: string }
+  | { readonly verb: 'list'; readonly scope: ListScope; readonly cycle?: string }
+  | { readonly verb: 'show'; readonly target: Reference }
+  /** Without a title the adapter opens its form (a modal in Slack). */
+  | {
+      readonly verb: 'new';
+      readonly title?: string;
+      readonly parent?: Reference;
+      readonly team?: TeamRef;
+      readonly level?: ObjectiveLevel;
+      readonly cycle?: string;
+      readonly weight?: number;
+    }
+  | {
+      readonly verb: 'kr_add';
+      readonly objective: Reference;
+      readonly spec: KeyResultSpec;
+      readonly owner?: MemberRef;
+      readonly weight?: number;
+    }
+  | {
+      readonly verb: 'update';
+      readonly keyResult: Reference;
+      readonly value: UpdateValue;
+      readonly confidence?: Confidence;
+      readonly note?: string;
+    }
+  | { readonly verb: 'checkin' }
+  | { readonly verb: 'tree'; readonly root?: Reference }
+  | { readonly verb: 'team'; readonly team?: TeamRef }
+  | { readonly verb: 'lagging' }
+  | { readonly verb: 'comment'; readonly target: Reference; readonly text: string }
+  | { readonly verb: 'blocker'; readonly target: Reference; readonly text: string; readonly helper?: MemberRef }
+  | { readonly verb: 'resolve'; readonly blocker: Reference; readonly note?: string }
+  | { readonly verb: 'score'; readonly target: Reference; readonly score: number; readonly note?: string }
+  | { readonly verb: 'review'; readonly cycle?: string }
+  /** Dates are ISO `YYYY-MM-DD`. `from` defaults to today. */
+  | { readonly verb: 'ooo'; readonly until: string; readonly from?: string }
+  | { readonly verb: 'ooo_clear' }
+  | { readonly verb: 'snooze'; readonly days: number }
+  | { readonly verb: 'edit'; readonly target: Reference; readonly changes: ObjectiveChanges & KeyResultChanges }
+  /** `parent: null` removes the alignment. */
+  | { readonly verb: 'align'; readonly child: Reference; readonly parent: Reference | null }
+  | { readonly verb: 'close'; readonly target: Reference; readonly reopen: boolean };
+
+export type KpiCommand =
+  | { readonly verb: 'kpi_list' }
+  | { readonly verb: 'kpi_show'; readonly key: string }
+  /** Without a key the adapter opens its form. */
+  | {
+      readonly verb: 'kpi_new';
+      readonly key?: string;
+      readonly name?: string;
+      readonly target?: Quantity;
+      readonly direction?: KpiDirection;
+      readonly frequency?: KpiFrequency;
+      readonly green?: number;
+      readonly yellow?: number;
+      readonly team?: TeamRef;
+    }
+  | { readonly verb: 'kpi_log'; readonly key: string; readonly value: Quantity; readonly date?: string }
+  | { readonly verb: 'kpi_link'; readonly keyResult: Reference; readonly key: string };
+
+export type Verb = Command['verb'];
+
+/** One usage line per verb; the i18n catalogs hold the text under `usage.<id>`. */
+export type UsageId = Verb;
+
+export type ParseErrorCode =
+  | 'empty'
+  | 'too_long'
+  | 'unknown_verb'
+  | 'missing_argument'
+  | 'bad_reference'
+  | 'bad_number'
+  | 'bad_date'
+  | 'bad_score'
+  | 'bad_option'
+  | 'bad_key'
+  | 'unterminated_quote'
+  | 'extra_argument';
+
+/** A parse failure that an adapter turns into a friendly reply with the usage of `usage`. */
+export interface ParseError {
+  readonly code: ParseErrorCode;
+  /** The command whose usage to show (the closest one for unknown verbs). */
+  readonly usage: UsageId;
+  /** The offending token, shortened, for "I didn't understand «…»". */
+  readonly token?: string;
+  /** For unknown verbs: the closest known verb as the user would type it. */
+  readonly suggestion?: string;
+}
