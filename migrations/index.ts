@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as m1 from './2026_11_23_1200_create_workspaces_members_teams';
+import * as m2 from './2026_11_23_1210_create_cycles_objectives_key_results';
+import * as m3 from './2026_11_23_1220_create_feedback_scores_audit_outbox';
+
+/**
+ * Every migration, by name. A static list (instead of FileMigrationProvider reading a folder) works
+ * the same under Jest's TypeScript transform and in the compiled dist/, and a missing file is a
+ * compile error rather than a silent skip.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_1200_create_workspaces_members_teams': m1,
+  '2026_11_23_1210_create_cycles_objectives_key_results': m2,
+  '2026_11_23_1220_create_feedback_scores_audit_outbox': m3,
+};
