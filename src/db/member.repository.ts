@@ -1,0 +1,121 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, MemberRow, Platform } from './database';
+import type { Locale, Role } from '../domain/member';
+
+type Db = Kysely<Database>;
+
+/** Finds or creates the workspace for a platform tenant (a Slack team, a WeCom corp, the console). */
+export async function upsertWorkspace(
+  db: Db,
+  input: { platform: Platform; externalId: string; name: string; locale?: Locale; timeZone?: string },
+): Promise<{ id: number; created: boolean }> {
+  const inserted = await db
+    .insertInto('workspace')
+    .values({
+      platform: input.platform,
+      external_id: input.externalId,
+      name: input.name,
+      default_locale: input.locale,
+      default_time_zone: input.timeZone,
+    })
+    .onConflict((oc) => oc.columns(['platform', 'external_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return { id: inserted.id, created: true };
+  const existing = await db
+    .selectFrom('workspace')
+    .select('id')
+    .where('platform', '=', input.platform)
+    .where('external_id', '=', input.externalId)
+    .executeTakeFirstOrThrow();
+  return { id: existing.id, created: false };
+}
+
+export function findWorkspace(db: Db, workspaceId: number) {
+  return db.selectFrom('workspace').selectAll().where('id', '=', workspaceId).executeTakeFirst();
+}
+
+export function findMemberByExternalId(db: Db, workspaceId: number, externalId: string): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('member')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+}
+
+export function findMemberById(db: Db, workspaceId: number, memberId: number): Promise<MemberRow | undefined> {
+  return db.selectFrom('member').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', memberId).executeTakeFirst();
+}
+
+/** Case-insensitive name match: exact names first, then prefixes (for "@ali"). */
+export async function findMembersByName(db: Db, workspaceId: number, name: string): Promise<MemberRow[]> {
+  const lowered = name.toLowerCase();
+  const rows = await db
+    .selectFrom('member')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('active', '=', true)
+    .where((eb) =>
+      eb.or([
+        eb(sql`lower(display_name)`, '=', lowered),
+        eb(sql`lower(display_name)`, 'like', `${escapeLike(lowered)}%`),
+        eb('external_id', '=', name),
+      ]),
+    )
+    .orderBy('id')
+    .limit(10)
+    .execute();
+  const exact = rows.filter((r) => r.display_name.toLowerCase() === lowered || r.external_id === name);
+  return exact.length > 0 ? exact : rows;
+}
+
+export async function insertMember(
+  db: Db,
+  input: { workspaceId: number; externalId: string; displayName: string; timeZone: string; locale: Locale; role: Role; managerId?: number | null },
+): Promise<MemberRow> {
+  return db
+    .insertInto('member')
+    .values({
+      workspace_id: input.workspaceId,
+      external_id: input.externalId,
+      display_name: input.displayName,
+      time_zone: input.timeZone,
+      locale: input.locale,
+      role: input.role,
+      manager_id: input.managerId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function countMembers(db: Db, workspaceId: number): Promise<number> {
+  const row = await db
+    .selectFrom('member')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function updateMember(
+  db: Db,
+  workspaceId: number,
+  memberId: number,
+  changes: { locale?: Locale; snoozedUntil?: Date | null },
+): Promise<void> {
+  await db
+    .updateTable('member')
+    .set({
+      ...(changes.locale ? { locale: changes.locale } : {}),
+      ...(changes.snoozedUntil !== undefined ? { snoozed_until: changes.snoozedUntil } : {}),
+      updated_at: new Date(),
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', memberId)
+    .execute();
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,117 @@
+import type { Confidence, KeyResultKind } from '../domain/key-result';
+import type { KpiBand, KpiDirection, KpiFrequency } from '../domain/kpi';
+import type { LagVerdict } from '../domain/lag';
+import type { ObjectiveLevel, ObjectiveStatus } from '../domain/objective';
+
+// Read models the use-cases return and every adapter renders (console text, Block Kit, WeCom).
+// References are already formatted ("O-7", "KR-12", "B-3") because that is how people type them.
+
+export interface KeyResultView {
+  readonly id: number;
+  readonly ref: string;
+  readonly objectiveRef: string;
+  readonly title: string;
+  readonly kind: KeyResultKind;
+  readonly start: number;
+  readonly target: number;
+  readonly current: number | null;
+  readonly unit: string | null;
+  /** Unclamped fraction: 1.2 is 120 %. */
+  readonly progress: number;
+  readonly weight: number;
+  readonly confidence: Confidence | null;
+  readonly ownerId: number;
+  readonly ownerName: string;
+  readonly status: ObjectiveStatus;
+  readonly lastCheckInAt: Date | null;
+  readonly kpiKey: string | null;
+  readonly lag: LagVerdict | null;
+}
+
+export interface ObjectiveView {
+  readonly id: number;
+  readonly ref: string;
+  readonly title: string;
+  readonly level: ObjectiveLevel;
+  readonly ownerId: number;
+  readonly ownerName: string;
+  readonly teamName: string | null;
+  readonly cycleName: string;
+  readonly parentRef: string | null;
+  readonly weight: number;
+  /** Weighted roll-up of key results and aligned child objectives, 0..1. */
+  readonly progress: number;
+  readonly status: ObjectiveStatus;
+  readonly keyResults: readonly KeyResultView[];
+}
+
+export interface CheckInView {
+  readonly at: Date;
+  readonly authorName: string;
+  readonly value: number | null;
+  readonly previousValue: number | null;
+  readonly confidence: Confidence | null;
+  readonly note: string | null;
+}
+
+export interface FeedbackView {
+  readonly ref: string | null;
+  readonly kind: 'comment' | 'reply' | 'blocker';
+  readonly authorName: string;
+  readonly body: string;
+  readonly state: 'open' | 'resolved' | null;
+  readonly targetRef: string;
+  readonly at: Date;
+}
+
+export interface TreeNodeView {
+  readonly depth: number;
+  readonly objective: ObjectiveView;
+}
+
+export interface KpiReadingView {
+  readonly on: string;
+  readonly value: number;
+  readonly source: string;
+}
+
+export interface KpiView {
+  readonly key: string;
+  readonly name: string;
+  readonly unit: string | null;
+  readonly direction: KpiDirection;
+  readonly frequency: KpiFrequency;
+  readonly target: number | null;
+  readonly latest: KpiReadingView | null;
+  readonly band: KpiBand | null;
+  readonly teamName: string | null;
+  readonly ownerName: string | null;
+  readonly linkedKeyResults: readonly string[];
+}
+
+export interface ScoreLine {
+  readonly ref: string;
+  readonly title: string;
+  readonly suggested: number;
+  readonly score: number | null;
+  readonly note: string | null;
+}
+
+export interface ReviewReport {
+  readonly cycleName: string;
+  readonly startsOn: string;
+  readonly endsOn: string;
+  readonly objectives: readonly { readonly objective: ObjectiveView; readonly score: ScoreLine; readonly keyResults: readonly ScoreLine[] }[];
+  readonly stats: {
+    readonly objectives: number;
+    readonly keyResults: number;
+    readonly averageProgress: number;
+    readonly checkIns: number;
+    readonly delivered: number;
+    readonly inProgress: number;
+    readonly missed: number;
+    readonly openBlockers: number;
+    readonly resolvedBlockers: number;
+  };
+  readonly lagging: readonly KeyResultView[];
+}
