@@ -119,3 +119,9 @@ export async function updateMember(
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** Direct reports of a manager. */
+export async function reportIds(db: Db, workspaceId: number, managerId: number): Promise<number[]> {
+  const rows = await db.selectFrom('member').select('id').where('workspace_id', '=', workspaceId).where('manager_id', '=', managerId).execute();
+  return rows.map((r) => r.id);
+}

@@ -175,3 +175,18 @@ export function nearbyObjectiveRefs(db: Db, workspaceId: number, ref: number): P
     .limit(500)
     .execute();
 }
+
+/** Objectives of a cycle that have no parent inside the same cycle: the roots of its tree. */
+export function cycleRootIds(db: Db, workspaceId: number, cycleId: number): Promise<{ id: number }[]> {
+  return db
+    .selectFrom('objective as o')
+    .leftJoin('objective as p', (j) => j.onRef('p.workspace_id', '=', 'o.workspace_id').onRef('p.id', '=', 'o.parent_id').onRef('p.cycle_id', '=', 'o.cycle_id'))
+    .select('o.id')
+    .where('o.workspace_id', '=', workspaceId)
+    .where('o.cycle_id', '=', cycleId)
+    .where('o.status', '<>', 'cancelled')
+    .where('p.id', 'is', null)
+    .orderBy(sql`CASE o.level WHEN 'company' THEN 0 WHEN 'team' THEN 1 ELSE 2 END`)
+    .orderBy('o.ref')
+    .execute();
+}

@@ -8,6 +8,7 @@ export interface LagInput {
   readonly start: number;
   readonly target: number;
   readonly current: number | null;
+  /** Not used by the maths; the verdict values (expectedValue, currentValue...) are in this unit. */
   readonly unit: string | null;
   readonly paceCurve: PaceCurve;
   readonly cycleStart: Date;
@@ -53,12 +54,15 @@ export interface LagVerdict {
 }
 
 const DAY_MS = 86_400_000;
-const NOT_LAGGING: LagVerdict = Object.freeze({ lagging: false, severity: 0, reasons: [] }) as LagVerdict;
+// Module-level aliases: global lookups (Math, Number) are slow inside vm contexts such as Jest's,
+// and these functions run a million times per lag sweep.
+const { round, max, floor } = Math;
+const isFiniteNumber = Number.isFinite;
 
 /** Rounds to at most 2 decimals; values too large to scale are returned as they are. */
 function round2(v: number): number {
-  const scaled = Math.round(v * 100) / 100;
-  return Number.isFinite(scaled) ? scaled : v;
+  const scaled = round(v * 100) / 100;
+  return isFiniteNumber(scaled) ? scaled : v;
 }
 
 /**
@@ -68,14 +72,14 @@ function round2(v: number): number {
 export function lagVerdict(input: LagInput, policy: LagPolicy, now: Date): LagVerdict {
   const nowMs = now.getTime();
   const startMs = input.cycleStart.getTime();
-  if (!(nowMs >= startMs)) return { ...NOT_LAGGING, reasons: [] };
+  if (!(nowMs >= startMs)) return { lagging: false, severity: 0, reasons: [] };
   const reasons: LagReason[] = [];
   let severity: 0 | 1 | 2 | 3 = 0;
   const threshold = policy.thresholdPoints;
   const { kind, current } = input;
 
   if (kind === 'stay_above' || kind === 'stay_below') {
-    if (current !== null && Number.isFinite(current) && keyResultProgress(input) === 0) {
+    if (current !== null && isFiniteNumber(current) && keyResultProgress(input) === 0) {
       reasons.push({ type: 'threshold_broken', threshold: input.target, currentValue: round2(current) });
       severity = 2;
     }
@@ -83,12 +87,12 @@ export function lagVerdict(input: LagInput, policy: LagPolicy, now: Date): LagVe
     // A milestone is done or not done, so only the last quarter of the cycle can expect it.
     const curve = kind === 'milestone' ? 'end_loaded' : input.paceCurve;
     const expected = expectedProgress(curve, cycleFraction(input.cycleStart, input.cycleEnd, now));
-    const expectedPercent = Math.round(expected * 100);
-    const actualPercent = Math.round(clampProgress(keyResultProgress(input)) * 100);
+    const expectedPercent = round(expected * 100);
+    const actualPercent = round(clampProgress(keyResultProgress(input)) * 100);
     // Decide on the rounded figures so the message's arithmetic always adds up.
     const gapPoints = expectedPercent - actualPercent;
     if (gapPoints > threshold) {
-      const currentValue = current !== null && Number.isFinite(current) ? current : kind === 'milestone' ? 0 : input.start;
+      const currentValue = current !== null && isFiniteNumber(current) ? current : kind === 'milestone' ? 0 : input.start;
       reasons.push({
         type: 'behind_pace',
         expectedPercent,
@@ -104,8 +108,8 @@ export function lagVerdict(input: LagInput, policy: LagPolicy, now: Date): LagVe
   // Staleness only matters while the cycle runs. A KR drafted before the cycle is counted from
   // the cycle start, so it does not arrive already "stale" on day one.
   if (nowMs <= input.cycleEnd.getTime()) {
-    const lastMs = Math.max((input.lastCheckInAt ?? input.createdAt).getTime(), startMs);
-    const days = Math.floor((nowMs - lastMs) / DAY_MS);
+    const lastMs = max((input.lastCheckInAt ?? input.createdAt).getTime(), startMs);
+    const days = floor((nowMs - lastMs) / DAY_MS);
     if (days >= policy.staleDays) {
       reasons.push({ type: 'no_check_in', days });
       const s = days >= 2 * policy.staleDays ? 2 : 1;

@@ -1,5 +1,9 @@
 import type { PaceCurve } from './key-result';
 
+// Module-level aliases: global lookups (Math, Number) are slow inside vm contexts such as Jest's,
+// and these functions run a million times per lag sweep.
+const isNotANumber = Number.isNaN;
+
 /**
  * Elapsed fraction of the cycle in [0, 1]. Uses absolute epoch milliseconds, so DST shifts and
  * time zones cannot distort it (a 23-hour day is simply 23 hours of the cycle).
@@ -8,7 +12,7 @@ export function cycleFraction(cycleStart: Date, cycleEnd: Date, now: Date): numb
   const s = cycleStart.getTime();
   const e = cycleEnd.getTime();
   const n = now.getTime();
-  if (Number.isNaN(s) || Number.isNaN(e) || Number.isNaN(n)) return 0;
+  if (isNotANumber(s) || isNotANumber(e) || isNotANumber(n)) return 0;
   // An empty (or inverted) cycle has no "middle": it is either not over yet or over.
   if (e <= s) return n >= e ? 1 : 0;
   if (n <= s) return 0;

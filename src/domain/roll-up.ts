@@ -31,17 +31,15 @@ export function weightedProgress(children: readonly { weight: number; progress: 
   return sumW > 0 ? clampProgress(sumWP / sumW) : 0;
 }
 
+/** `parent` is null for roots, dangling parents and objectives on a cycle. */
 interface ObjectiveNode {
   readonly id: number;
   readonly weight: number;
-  /** Parent inside the set, or null for roots, dangling parents and objectives on a cycle. */
   parent: ObjectiveNode | null;
   readonly keyResults: KeyResultNode[];
   readonly children: ObjectiveNode[];
 }
-
 interface KeyResultNode {
-  readonly id: number;
   readonly weight: number;
   progress: number;
   readonly objective: ObjectiveNode;
@@ -82,7 +80,7 @@ export function buildRollupIndex(
   for (const k of keyResults) {
     const objective = byId.get(k.objectiveId);
     if (objective === undefined || krs.has(k.id)) continue;
-    const node: KeyResultNode = { id: k.id, weight: k.weight, progress: k.progress, objective };
+    const node: KeyResultNode = { weight: k.weight, progress: k.progress, objective };
     krs.set(k.id, node);
     objective.keyResults.push(node);
   }
@@ -127,10 +125,7 @@ function computeNode(node: ObjectiveNode, progress: ReadonlyMap<number, number>)
 }
 
 /** Progress of every objective from scratch, in O(n) and without recursion. */
-export function rollUp(
-  objectives: readonly RollupObjective[],
-  keyResults: readonly RollupKeyResult[],
-): Map<number, number> {
+export function rollUp(objectives: readonly RollupObjective[], keyResults: readonly RollupKeyResult[]): Map<number, number> {
   return rollUpIndex(buildRollupIndex(objectives, keyResults));
 }
 

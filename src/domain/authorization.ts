@@ -1,0 +1,20 @@
+import type { Actor } from './member';
+
+/** Who stands behind a goal: its owner, the owner's manager, and the manager of its team. */
+export interface GoalStakeholders {
+  readonly ownerId: number;
+  readonly ownerManagerId: number | null;
+  readonly teamManagerId: number | null;
+  /** For a key result: the owner of its objective, who is accountable for all of its KRs. */
+  readonly objectiveOwnerId?: number | null;
+}
+
+/**
+ * Members change their own goals; managers also their reports' and their team's; admins
+ * everything. Anyone else gets a refusal.
+ */
+export function canChangeGoal(actor: Pick<Actor, 'memberId' | 'role'>, goal: GoalStakeholders): boolean {
+  if (actor.role === 'admin') return true;
+  const me = actor.memberId;
+  return goal.ownerId === me || goal.ownerManagerId === me || goal.teamManagerId === me || goal.objectiveOwnerId === me;
+}

@@ -1,0 +1,127 @@
+import { distance } from 'fastest-levenshtein';
+import type { UsageId } from './command';
+import { fold } from './text';
+import type { Token } from './tokenize';
+
+/**
+ * What the first word(s) of a command can be. Some keywords are not command verbs of their own:
+ * `mine` is a `list`, `progress` (进度) is `list` or `show` depending on its arguments, `kr` alone
+ * guesses between `kr add` and `update`, and `reopen` is a `close`.
+ */
+export type OkrKeyword =
+  | 'help' | 'mine' | 'list' | 'progress' | 'show' | 'new' | 'kr_add' | 'kr' | 'update' | 'checkin'
+  | 'tree' | 'team' | 'lagging' | 'comment' | 'blocker' | 'resolve' | 'score' | 'review' | 'ooo'
+  | 'snooze' | 'edit' | 'align' | 'close' | 'reopen';
+export type KpiKeyword = 'help' | 'list' | 'show' | 'new' | 'log' | 'link';
+export type Namespace = 'okr' | 'kpi';
+
+/** English first: the first alias of each keyword is the canonical spelling used in suggestions. */
+export const OKR_ALIASES: Readonly<Record<OkrKeyword, readonly string[]>> = {
+  help: ['help', '?', '帮助', '说明'],
+  mine: ['mine', 'me', '我的'],
+  list: ['list', 'ls', '列表', '列出'],
+  progress: ['进度'],
+  show: ['show', 'view', 'get', '查看', '详情', '显示'],
+  new: ['new', 'create', '新建', '创建'],
+  kr_add: ['kr add', 'kr new', 'add-kr', 'addkr', 'kr 添加', 'kr 新增', '添加kr', '加kr', '新增kr'],
+  kr: ['kr'],
+  update: ['update', '更新'],
+  checkin: ['checkin', 'check-in', 'check in', '签到', '打卡', '周报'],
+  tree: ['tree', '树', '对齐'],
+  team: ['team', '团队'],
+  lagging: ['lagging', '滞后', '落后'],
+  comment: ['comment', '评论', '留言'],
+  blocker: ['blocker', 'block', 'blocked', '阻碍', '卡点', '阻塞'],
+  resolve: ['resolve', 'unblock', '解决'],
+  score: ['score', '评分', '打分'],
+  review: ['review', 'retro', '复盘', '回顾'],
+  ooo: ['ooo', 'out-of-office', 'away', 'vacation', '请假', '休假'],
+  snooze: ['snooze', 'later', '稍后', '暂停', '推迟'],
+  edit: ['edit', '编辑', '修改'],
+  align: ['align', '对齐到'],
+  close: ['close', '关闭'],
+  reopen: ['reopen', '重新打开', '重开'],
+};
+
+export const KPI_ALIASES: Readonly<Record<KpiKeyword, readonly string[]>> = {
+  help: ['help', '?', '帮助'],
+  list: ['list', 'ls', '列表'],
+  show: ['show', 'view', '查看', '详情'],
+  new: ['new', 'create', '新建', '创建'],
+  log: ['log', 'record', '记录', '录入'],
+  link: ['link', '关联', '绑定'],
+};
+
+const OKR_USAGE: Readonly<Record<OkrKeyword, UsageId>> = {
+  help: 'help', mine: 'list', list: 'list', progress: 'show', show: 'show', new: 'new', kr_add: 'kr_add',
+  kr: 'kr_add', update: 'update', checkin: 'checkin', tree: 'tree', team: 'team', lagging: 'lagging',
+  comment: 'comment', blocker: 'blocker', resolve: 'resolve', score: 'score', review: 'review', ooo: 'ooo',
+  snooze: 'snooze', edit: 'edit', align: 'align', close: 'close', reopen: 'close',
+};
+const KPI_USAGE: Readonly<Record<KpiKeyword, UsageId>> = {
+  help: 'help', list: 'kpi_list', show: 'kpi_show', new: 'kpi_new', log: 'kpi_log', link: 'kpi_link',
+};
+
+export const usageOf = (ns: Namespace, keyword: string): UsageId =>
+  ns === 'okr' ? (OKR_USAGE[keyword as OkrKeyword] ?? 'help') : (KPI_USAGE[keyword as KpiKeyword] ?? 'help');
+
+type Table = Readonly<Record<string, readonly string[]>>;
+const entries = (table: Table): [string, string][] =>
+  Object.entries(table).flatMap(([keyword, aliases]) => aliases.map((a): [string, string] => [fold(a), keyword]));
+
+const LOOKUPS: Readonly<Record<Namespace, ReadonlyMap<string, string>>> = {
+  okr: new Map(entries(OKR_ALIASES)),
+  kpi: new Map(entries(KPI_ALIASES)),
+};
+/** Chinese aliases that may be glued to their argument (`更新KR12`), longest first so `对齐到` beats `对齐`. */
+const GLUEABLE: Readonly<Record<Namespace, readonly string[]>> = {
+  okr: [...LOOKUPS.okr.keys()].filter((a) => /^\p{Script=Han}/u.test(a)).sort((a, b) => b.length - a.length),
+  kpi: [...LOOKUPS.kpi.keys()].filter((a) => /^\p{Script=Han}/u.test(a)).sort((a, b) => b.length - a.length),
+};
+
+/** Slash and trailing colon are decoration: `/update`, `更新：`. */
+const verbWord = (t: Token): string => fold(t.text).replace(/^\//, '').replace(/[:：,，]$/, '');
+
+export interface VerbMatch {
+  readonly keyword: string;
+  /** How many tokens the verb used up. */
+  readonly consumed: number;
+  /** Set when the verb was glued to its first argument: the argument text starts at this offset. */
+  readonly gluedArgStart?: number;
+}
+
+/** Finds the verb at the start of `tokens`: two-word aliases first, then one word, then a glued Chinese prefix. */
+export function matchVerb(ns: Namespace, tokens: readonly Token[]): VerbMatch | null {
+  const [first, second] = tokens;
+  if (!first || first.quoted) return null;
+  const lookup = LOOKUPS[ns];
+  if (second && !second.quoted) {
+    const two = lookup.get(`${verbWord(first)} ${verbWord(second)}`);
+    if (two !== undefined) return { keyword: two, consumed: 2 };
+  }
+  const one = lookup.get(verbWord(first));
+  if (one !== undefined) return { keyword: one, consumed: 1 };
+  const raw = first.text.toLowerCase();
+  for (const alias of GLUEABLE[ns]) {
+    if (raw.length > alias.length && raw.startsWith(alias)) {
+      return { keyword: lookup.get(alias) ?? 'help', consumed: 1, gluedArgStart: first.start + alias.length };
+    }
+  }
+  return null;
+}
+
+/** Whether a word is a verb of either namespace; used to decide if a leading `@name` was a bot mention. */
+export const isKnownVerb = (tokens: readonly Token[]): boolean =>
+  matchVerb('okr', tokens) !== null || matchVerb('kpi', tokens) !== null;
+
+/** The alias closest to an unknown word, as the user would type it, if it is close enough to be a typo. */
+export function suggestVerb(ns: Namespace, word: string): { alias: string; usage: UsageId } | undefined {
+  const w = fold(word).slice(0, 40);
+  let best: { alias: string; keyword: string; d: number } | undefined;
+  for (const [alias, keyword] of LOOKUPS[ns]) {
+    const allowed = Math.min(w.length, alias.length) >= 4 ? 2 : Math.min(w.length, alias.length) >= 2 ? 1 : 0;
+    const d = distance(w, alias);
+    if (d <= allowed && (best === undefined || d < best.d)) best = { alias, keyword, d };
+  }
+  return best && { alias: best.alias, usage: usageOf(ns, best.keyword) };
+}
