@@ -6,7 +6,7 @@ import { parseKeyResultSpec } from './key-result-spec';
 import { memberOption, teamOption } from './member-team-options';
 import { parseOptions } from './options';
 import { parseReference } from './reference';
-import { codePointLength } from './text';
+import { codePointLength, shorten } from './text';
 import { parseUpdate } from './okr-update';
 
 const MAX_TITLE = 200;
@@ -90,5 +90,5 @@ export function parseKr(args: Args): Result<Command, ParseError> {
   const ref = first.quoted ? null : parseReference(first.text);
   if (ref?.type === 'key_result') return parseUpdate(args);
   if (ref?.type === 'objective' || first.quoted) return parseKrAdd(args);
-  return { ok: false, error: { code: 'unknown_verb', usage: 'kr_add', token: `kr ${first.text}`.slice(0, 40), suggestion: 'kr add' } };
+  return { ok: false, error: { code: 'unknown_verb', usage: 'kr_add', token: shorten(`kr ${first.text}`), suggestion: 'kr add' } };
 }
