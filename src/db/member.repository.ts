@@ -125,3 +125,18 @@ export async function reportIds(db: Db, workspaceId: number, managerId: number):
   const rows = await db.selectFrom('member').select('id').where('workspace_id', '=', workspaceId).where('manager_id', '=', managerId).execute();
   return rows.map((r) => r.id);
 }
+
+/** Sets the organisational facts of a member (directory sync, the demo company). */
+export async function updateMemberProfile(
+  db: Db,
+  workspaceId: number,
+  memberId: number,
+  p: { role: Role; managerId: number | null; timeZone: string; locale: Locale },
+): Promise<void> {
+  await db
+    .updateTable('member')
+    .set({ role: p.role, manager_id: p.managerId, time_zone: p.timeZone, locale: p.locale, updated_at: new Date() })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', memberId)
+    .execute();
+}

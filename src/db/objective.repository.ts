@@ -93,26 +93,6 @@ export function updateObjective(db: Db, workspaceId: number, id: number, changes
     .executeTakeFirstOrThrow();
 }
 
-/** Direct children that count towards an objective's roll-up: its key results and aligned objectives. */
-export async function rollupChildren(db: Db, workspaceId: number, objectiveId: number): Promise<{ weight: number; progress: number }[]> {
-  const rows = await db
-    .selectFrom('key_result')
-    .select(['weight', 'progress'])
-    .where('workspace_id', '=', workspaceId)
-    .where('objective_id', '=', objectiveId)
-    .where('status', '<>', 'cancelled')
-    .unionAll(
-      db
-        .selectFrom('objective')
-        .select(['weight', 'progress'])
-        .where('workspace_id', '=', workspaceId)
-        .where('parent_id', '=', objectiveId)
-        .where('status', '<>', 'cancelled'),
-    )
-    .execute();
-  return rows;
-}
-
 /** Every objective below `rootId` (inclusive), with its depth, in tree order. */
 export async function subtreeIds(db: Db, workspaceId: number, rootIds: readonly number[], maxNodes: number): Promise<{ id: number; depth: number; path: number[] }[]> {
   if (rootIds.length === 0) return [];

@@ -73,3 +73,29 @@ export async function countTeamMembers(db: Db, workspaceId: number, teamId: numb
 export function findTeamById(db: Db, workspaceId: number, teamId: number): Promise<TeamRow | undefined> {
   return db.selectFrom('team').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', teamId).executeTakeFirst();
 }
+
+export function insertTeam(
+  db: Db,
+  t: { workspaceId: number; name: string; handle: string; parentId?: number | null; managerId?: number | null; channelRef?: string | null },
+): Promise<TeamRow> {
+  return db
+    .insertInto('team')
+    .values({
+      workspace_id: t.workspaceId,
+      name: t.name,
+      handle: t.handle,
+      parent_id: t.parentId ?? null,
+      manager_id: t.managerId ?? null,
+      channel_ref: t.channelRef ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function addTeamMember(db: Db, workspaceId: number, teamId: number, memberId: number): Promise<void> {
+  await db
+    .insertInto('team_membership')
+    .values({ workspace_id: workspaceId, team_id: teamId, member_id: memberId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

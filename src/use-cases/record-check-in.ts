@@ -8,7 +8,7 @@ import { formatKeyResultRef } from '../domain/references';
 import type { CheckInSource, KeyResultRow } from '../db/database';
 import { writeAudit } from '../db/audit.repository';
 import { insertCheckIn } from '../db/check-in.repository';
-import { findKeyResultByRef, lockKeyResult, updateKeyResult } from '../db/key-result.repository';
+import { lockKeyResult, updateKeyResult } from '../db/key-result.repository';
 import { toKeyResultView } from './build-views';
 import type { UseCaseDeps } from './deps';
 import { mayChange } from './goal-access';
@@ -89,7 +89,8 @@ export async function recordCheckIn(deps: UseCaseDeps, actor: Actor, input: Chec
       ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
       at: now,
     });
-    if (!checkIn) return ok({ ref: kr.ref, previous: kr.current_value, objectiveProgress: detail.progress, duplicate: true });
+    // A replay of an idempotency key changes nothing and reports the state as it stands.
+    if (!checkIn) return ok({ row: detail, previous: detail.current_value, objectiveProgress: detail.progress });
     const updated = await updateKeyResult(trx, ws, kr.id, {
       current_value: value.value,
       progress,
@@ -107,10 +108,11 @@ export async function recordCheckIn(deps: UseCaseDeps, actor: Actor, input: Chec
       before: { current_value: kr.current_value, confidence: kr.confidence, progress: kr.progress },
       after: { current_value: updated.current_value, confidence: updated.confidence, progress: updated.progress, check_in_id: checkIn.id },
     });
-    return ok({ ref: kr.ref, previous: kr.current_value, objectiveProgress, duplicate: false });
+    // The view is built from rows already in hand: re-reading would add a round trip per check-in.
+    return ok({ row: { ...detail, ...updated }, previous: kr.current_value, objectiveProgress });
   });
   if (!recorded.ok) return recorded;
-  const view = toKeyResultView((await findKeyResultByRef(deps.db, ws, recorded.value.ref))!, now);
+  const view = toKeyResultView(recorded.value.row, now);
   return ok({
     type: 'checked_in',
     keyResult: view,

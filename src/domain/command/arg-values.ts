@@ -21,6 +21,7 @@ export function refAt(args: Args, index: number, usage: UsageId, kinds: readonly
   return refOf(t, usage, kinds);
 }
 
+/** A reference token, limited to the kinds the verb accepts; a quoted string is a title. */
 export function refOf(t: Token, usage: UsageId, kinds: readonly RefKind[]): Result<Reference, ParseError> {
   if (t.unterminated) return parseError('unterminated_quote', usage, t.text);
   const ref = referenceFromToken(t);
@@ -44,7 +45,8 @@ export const PACES: Readonly<Record<string, PaceCurve>> = {
 };
 export const DIRECTIONS: Readonly<Record<string, KpiDirection>> = {
   up: 'up', higher: 'up', increase: 'up', higher_is_better: 'up', 上升: 'up', 越高越好: 'up', 向上: 'up',
-  down: 'down', lower: 'down', decrease: 'down', lower_is_better: 'down', 下降: 'down', 越低越好: 'down', 向下: 'down',
+  down: 'down', lower: 'down', decrease: 'down', lower_is_better: 'down',
+  下降: 'down', 越低越好: 'down', 向下: 'down',
 };
 export const FREQUENCIES: Readonly<Record<string, KpiFrequency>> = {
   daily: 'daily', day: 'daily', weekly: 'weekly', week: 'weekly', monthly: 'monthly', month: 'monthly',
@@ -54,14 +56,22 @@ export const FREQUENCIES: Readonly<Record<string, KpiFrequency>> = {
 };
 
 /** An option whose value must be one word of `table`; a wrong word is `bad_option`, quoting the word. */
-export function enumOption<T>(table: Readonly<Record<string, T>>, t: Token | undefined, usage: UsageId): Result<T | undefined, ParseError> {
+export function enumOption<T>(
+  table: Readonly<Record<string, T>>,
+  t: Token | undefined,
+  usage: UsageId,
+): Result<T | undefined, ParseError> {
   if (!t) return ok(undefined);
   const value = lookupWord(table, t.text);
   return value === undefined ? parseError('bad_option', usage, t.text) : ok(value);
 }
 
 /** A plain number option (`--weight 2`, `--green 40`); units are tolerated and dropped. */
-export function numberOption(t: Token | undefined, usage: UsageId, positive = false): Result<number | undefined, ParseError> {
+export function numberOption(
+  t: Token | undefined,
+  usage: UsageId,
+  positive = false,
+): Result<number | undefined, ParseError> {
   if (!t) return ok(undefined);
   const q = parseQuantity(t.text);
   if (!q || (positive && q.value <= 0)) return parseError('bad_number', usage, t.text);

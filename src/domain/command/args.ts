@@ -1,7 +1,7 @@
-import type { ParseError, ParseErrorCode, UsageId } from './command';
 import { fail } from '../result';
+import type { ParseError, ParseErrorCode, UsageId } from './command';
 import { shorten } from './text';
-import type { Token } from './tokenize';
+import { onlySeparators, type Token } from './tokenize';
 
 /** The arguments after the verb: their tokens and the string they index into. */
 export interface Args {
@@ -39,7 +39,7 @@ export function joinedText(source: string, tokens: readonly Token[]): string | u
   let runEnd = -1;
   let prev: Token | undefined;
   for (const t of tokens) {
-    if (prev === undefined || source.slice(prev.end, t.start).trim() !== '') {
+    if (prev === undefined || !onlySeparators(source.slice(prev.end, t.start))) {
       if (runStart >= 0) parts.push(source.slice(runStart, runEnd));
       runStart = t.start;
     }
@@ -59,3 +59,7 @@ export function extraAt(args: Args, index: number, usage: UsageId): Failure | un
   const t = args.tokens[index];
   return t ? parseError('extra_argument', usage, t.text) : undefined;
 }
+
+/** Drops undefined fields so commands compare and serialise without `key: undefined` noise. */
+export const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;

@@ -131,6 +131,8 @@ export type KpiCommand =
       readonly key?: string;
       readonly name?: string;
       readonly target?: Quantity;
+      /** From `--unit`, or the unit typed with `--target` (`--target 45pts`); also set on `target`. */
+      readonly unit?: string;
       readonly direction?: KpiDirection;
       readonly frequency?: KpiFrequency;
       readonly green?: number;

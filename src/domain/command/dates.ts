@@ -6,7 +6,7 @@ const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/u;
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Real calendar check: `2026-02-30` must be refused, not rolled over to March as `Date` would. */
-export function isCalendarDate(year: number, month: number, day: number): boolean {
+function isCalendarDate(year: number, month: number, day: number): boolean {
   if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day <= daysInMonth;

@@ -8,7 +8,7 @@ const MAX_TITLE = 200;
  * are names, not quantities; a Chinese character before is fine (`从30到45`).
  */
 const NUMBER_IN_TEXT =
-  /(?<![A-Za-z0-9_.,])[¥$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:bn|[kmb])(?![A-Za-z])|[十百千万亿]{1,3})?(?:%|元|美元|[A-Za-z]+)?/giu;
+  /(?<![A-Za-z0-9_.,])[¥$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:bn|[kmb])(?![A-Za-z])|[十百千万亿]{1,3})?(?:%|元|美元|[A-Za-z]+(?![A-Za-z0-9]))?/giu;
 /** Dates, years and cycles are context, not targets: "Ship v2 by 2026-12-01", "2026年上线". */
 const NOT_TARGETS = [
   /\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}/g,
@@ -63,6 +63,8 @@ function findThreshold(text: string, nums: readonly Found[]): { kind: 'stay_abov
     ...[...text.matchAll(BELOW)].map((m) => ({ kind: 'stay_below' as const, m })),
   ].sort((x, y) => x.m.index - y.m.index);
   for (const { kind, m } of hits) {
+    // "Grow users to over 50k" is a target to reach, not a threshold to hold.
+    if (/\bto\s*$/i.test(text.slice(0, m.index))) continue;
     const at = POSTFIX_KEYWORD.test(m[0])
       ? [...nums].reverse().find((n) => n.end <= m.index)
       : nums.find((n) => n.start >= m.index + m[0].length);
@@ -101,6 +103,7 @@ function interpret(title: string, text: string): KeyResultSpec {
   const target = nums.find((n) => /(?:\bto|到|至|达到?)\s*$/iu.test(text.slice(0, n.start))) ?? nums[0];
   if (!target) return { title, kind: 'milestone', start: 0, target: 1 };
   // "Reduce churn to 2%" gives no start to decrease from; reaching "at most 2%" is what it means.
-  if (DECREASE_VERB.test(text)) return withUnit({ title, kind: 'stay_below', start: target.q.value, target: target.q.value }, target.q.unit);
-  return withUnit({ title, kind: 'increase', start: 0, target: target.q.value }, target.q.unit);
+  const v = target.q.value;
+  if (DECREASE_VERB.test(text)) return withUnit({ title, kind: 'stay_below', start: v, target: v }, target.q.unit);
+  return withUnit({ title, kind: 'increase', start: 0, target: v }, target.q.unit);
 }

@@ -1,5 +1,5 @@
-import { ok, type Result } from '../result';
-import { joinedText, parseError, unterminated, type Args, type Failure } from './args';
+import { fail, ok, type Result } from '../result';
+import { defined, joinedText, parseError, unterminated, type Args, type Failure } from './args';
 import { enumOption, LEVELS, numberOption, OBJECTIVE_OR_TITLE, refAt, refOf, textOption } from './arg-values';
 import type { Command, ParseError } from './command';
 import { parseKeyResultSpec } from './key-result-spec';
@@ -15,10 +15,6 @@ const KR_OPTIONS = { owner: 'owner', weight: 'weight' };
 
 const tooLong = (title: string | undefined, usage: 'new' | 'kr_add'): Failure | undefined =>
   title !== undefined && codePointLength(title) > MAX_TITLE ? parseError('too_long', usage) : undefined;
-
-/** Drops undefined fields so commands compare and serialise cleanly. */
-const defined = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /**
  * `new ["Title" | title words] [--parent O-3] [--team #eng] [--level team] [--cycle 2026-Q4] [--weight 2]`.
@@ -77,7 +73,9 @@ export function parseKrAdd(args: Args): Result<Command, ParseError> {
   if (!owner.ok) return owner;
   const weight = numberOption(opts.value.values.get('weight'), 'kr_add', true);
   if (!weight.ok) return weight;
-  return ok(defined({ verb: 'kr_add' as const, objective: objective.value, spec, owner: owner.value, weight: weight.value }));
+  return ok(
+    defined({ verb: 'kr_add' as const, objective: objective.value, spec, owner: owner.value, weight: weight.value }),
+  );
 }
 
 /**
@@ -90,5 +88,5 @@ export function parseKr(args: Args): Result<Command, ParseError> {
   const ref = first.quoted ? null : parseReference(first.text);
   if (ref?.type === 'key_result') return parseUpdate(args);
   if (ref?.type === 'objective' || first.quoted) return parseKrAdd(args);
-  return { ok: false, error: { code: 'unknown_verb', usage: 'kr_add', token: shorten(`kr ${first.text}`), suggestion: 'kr add' } };
+  return fail({ code: 'unknown_verb', usage: 'kr_add', token: shorten(`kr ${first.text}`), suggestion: 'kr add' });
 }

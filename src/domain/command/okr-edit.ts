@@ -1,5 +1,5 @@
 import { ok, type Result } from '../result';
-import { extraAt, joinedText, parseError, unterminated, type Args } from './args';
+import { defined, extraAt, joinedText, parseError, unterminated, type Args } from './args';
 import {
   enumOption, GOAL_OR_TITLE, LEVELS, numberOption, OBJECTIVE_OR_TITLE, PACES, refAt, refOf, textOption,
 } from './arg-values';
@@ -33,7 +33,10 @@ function kindMismatch(target: Reference, values: ReadonlyMap<string, Token>): To
   return undefined;
 }
 
-/** `edit O-7|KR-12 ["new title"] [--title x] [--weight 2] [--target 50] [--start 10] [--unit %] [--pace …] [--owner @bob] [--level team]`. */
+/**
+ * `edit O-7|KR-12 ["new title"] [--title x] [--weight 2] [--target 50] [--start 10] [--unit %] [--pace …]
+ * [--owner @bob] [--level team]`; at least one change.
+ */
 export function parseEdit(args: Args): Result<Command, ParseError> {
   const target = refAt(args, 0, 'edit', GOAL_OR_TITLE);
   if (!target.ok) return target;
@@ -72,7 +75,7 @@ export function parseEdit(args: Args): Result<Command, ParseError> {
   const level = enumOption(LEVELS, values.get('level'), 'edit');
   if (!level.ok) return level;
   changes.level = level.value;
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Changes;
+  const set = defined(changes);
   if (Object.keys(set).length === 0) return parseError('missing_argument', 'edit');
   return ok({ verb: 'edit', target: target.value, changes: set });
 }
@@ -88,7 +91,9 @@ export function parseAlign(args: Args): Result<Command, ParseError> {
   if (!parentToken) return parseError('missing_argument', 'align');
   const extra = extraAt(args, i + 1, 'align');
   if (extra) return extra;
-  if (!parentToken.quoted && NONE.has(fold(parentToken.text))) return ok({ verb: 'align', child: child.value, parent: null });
+  if (!parentToken.quoted && NONE.has(fold(parentToken.text))) {
+    return ok({ verb: 'align', child: child.value, parent: null });
+  }
   const parent = refOf(parentToken, 'align', OBJECTIVE_OR_TITLE);
   return parent.ok ? ok({ verb: 'align', child: child.value, parent: parent.value }) : parent;
 }

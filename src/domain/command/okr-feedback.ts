@@ -12,7 +12,8 @@ export function parseComment(args: Args): Result<Command, ParseError> {
   const target = refAt(args, 0, 'comment', GOAL_OR_TITLE);
   if (!target.ok) return target;
   const text = restText(args, 1);
-  return text === undefined ? parseError('missing_argument', 'comment') : ok({ verb: 'comment', target: target.value, text });
+  if (text === undefined) return parseError('missing_argument', 'comment');
+  return ok({ verb: 'comment', target: target.value, text });
 }
 
 /** `blocker KR-12 text [--help @bob]`. */
@@ -38,5 +39,6 @@ export function parseResolve(args: Args): Result<Command, ParseError> {
   const blocker = refAt(args, 0, 'resolve', ['blocker']);
   if (!blocker.ok) return blocker;
   const note = restText(args, 1);
-  return ok(note === undefined ? { verb: 'resolve', blocker: blocker.value } : { verb: 'resolve', blocker: blocker.value, note });
+  const command = { verb: 'resolve', blocker: blocker.value } as const;
+  return ok(note === undefined ? command : { ...command, note });
 }

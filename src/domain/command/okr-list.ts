@@ -12,7 +12,10 @@ const ME = new Set(['me', 'mine', 'my', '我', '我的']);
 const NOISE = new Set(['okr', 'okrs', '目标']);
 
 function scopeOf(t: Token): Result<ListScope | undefined, ParseError> {
-  if (t.quoted) return ok({ type: 'team', team: { name: t.text.trim() } });
+  if (t.quoted) {
+    const name = t.text.trim();
+    return name ? ok({ type: 'team', team: { name } }) : parseError('bad_reference', 'list', t.text);
+  }
   const word = trimPunct(fold(t.text));
   if (looksLikeMember(t.text)) {
     const member = parseMemberRef(t.text);
@@ -72,6 +75,11 @@ export function parseTeam(args: Args): Result<Command, ParseError> {
 
 /** `help [topic]`; a topic that names a verb becomes that verb's usage id, so `help 更新` = `help update`. */
 export function parseHelp(args: Args, kpi: boolean): Result<Command, ParseError> {
+  // "help me" asks for help; it is not a question about the `me` (mine) verb.
+  const [first] = args.tokens;
+  if (args.tokens.length === 1 && first && ['me', 'please', '我'].includes(fold(first.text))) {
+    return ok(kpi ? { verb: 'help', topic: 'kpi' } : { verb: 'help' });
+  }
   const verb = matchVerb(kpi ? 'kpi' : 'okr', args.tokens);
   if (verb) return ok({ verb: 'help', topic: usageOf(kpi ? 'kpi' : 'okr', verb.keyword) });
   const topic = restText(args, 0);

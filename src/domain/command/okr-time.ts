@@ -5,11 +5,15 @@ import { parseDate } from './dates';
 import { fold, trimPunct } from './text';
 
 const OFF = new Set(['off', 'clear', 'cancel', 'end', 'none', 'back', '取消', '结束', '无', '关闭']);
-const FILLERS = new Set(['until', 'till', 'to', 'from', 'through', 'thru', '-', '–', '—', '~', '到', '至', '从', '直到']);
+const FILLERS = new Set([
+  'until', 'till', 'to', 'from', 'through', 'thru', '-', '–', '—', '~', '到', '至', '从', '直到',
+]);
 /** Chinese writes the preposition glued to the date: `到2026年12月1日`. */
 const GLUED_FILLER = /^(?:直到|到|至|从)/u;
 const RANGE_SEPARATOR = /~|至|到|--|—/u;
 const MAX_SNOOZE_DAYS = 30;
+/** A count, then optionally days (group 2) or weeks (group 3). */
+const SNOOZE = /^(\d{1,3}|[一二两三四五六七八九十])(?:(d|days?|天|日)|(w|wks?|weeks?|周|星期|个星期))?$/u;
 const HAN_DIGITS: Readonly<Record<string, number>> = {
   一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
 };
@@ -47,7 +51,7 @@ export function parseOoo(args: Args): Result<Command, ParseError> {
 
 function snoozeDays(text: string): number | undefined {
   if (/^(?:tomorrow|明天)$/u.test(text)) return 1;
-  const m = /^(\d{1,3}|[一二两三四五六七八九十])(?:(d|days?|天|日)|(w|wks?|weeks?|周|星期|个星期))?$/u.exec(text);
+  const m = SNOOZE.exec(text);
   if (!m) return undefined;
   const n = HAN_DIGITS[m[1]!] ?? Number(m[1]);
   return m[3] !== undefined ? n * 7 : n;

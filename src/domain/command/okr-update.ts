@@ -50,7 +50,9 @@ function readConfidence(tokens: readonly Token[], i: number): { confidence: Conf
   return one ? { confidence: one, consumed: 1 } : undefined;
 }
 
-const withOptional = (command: Extract<Command, { verb: 'update' }>, confidence: Confidence | undefined, note: string | undefined): Command => ({
+type UpdateCommand = Extract<Command, { verb: 'update' }>;
+
+const withOptional = (command: UpdateCommand, confidence: Confidence | undefined, note: string | undefined): Command => ({
   ...command,
   ...(confidence ? { confidence } : {}),
   ...(note !== undefined ? { note } : {}),

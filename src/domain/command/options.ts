@@ -1,7 +1,6 @@
-import type { UsageId } from './command';
 import { ok, type Result } from '../result';
-import { parseError, type Failure } from './args';
-import type { ParseError } from './command';
+import { parseError } from './args';
+import type { ParseError, UsageId } from './command';
 import { fold } from './text';
 import type { Token } from './tokenize';
 
@@ -16,7 +15,7 @@ export interface ParsedOptions {
 }
 
 /** Whether a token is an option name (so it cannot be the value of the option before it). */
-export const isOptionToken = (t: Token): boolean => !t.quoted && OPTION.test(fold(t.text));
+const isOptionToken = (t: Token): boolean => !t.quoted && OPTION.test(fold(t.text));
 
 /**
  * Splits `--flag value` pairs (and `--flag=value`) from positional tokens. `aliases` maps every
@@ -44,7 +43,7 @@ export function parseOptions(
       continue;
     }
     const value = tokens[i + 1];
-    if (!value || isOptionToken(value)) return parseError('missing_argument', usage, t.text) as Failure;
+    if (!value || isOptionToken(value)) return parseError('missing_argument', usage, t.text);
     values.set(name, value);
     i++;
   }

@@ -1,6 +1,6 @@
 import { ok, type Result } from '../result';
 import { extraAt, parseError, type Args } from './args';
-import { GOAL_OR_TITLE, OBJECTIVE_OR_TITLE, refAt } from './arg-values';
+import { OBJECTIVE_OR_TITLE, refAt } from './arg-values';
 import type { Command, ParseError } from './command';
 import { parseKr, parseKrAdd, parseNew } from './okr-create';
 import { parseAlign, parseClose, parseEdit } from './okr-edit';
@@ -9,6 +9,7 @@ import { parseHelp, parseList, parseReview, parseTeam } from './okr-list';
 import { parseOoo, parseSnooze } from './okr-time';
 import { parseScore, parseUpdate } from './okr-update';
 import { referenceFromToken } from './reference';
+import { fold } from './text';
 import type { OkrKeyword } from './verbs';
 
 type Handler = (args: Args) => Result<Command, ParseError>;
@@ -32,8 +33,10 @@ function parseProgress(args: Args): Result<Command, ParseError> {
 
 /** `tree [O-3]`; `对齐 O-9 O-3` (two objectives) can only mean "align", so it is read that way. */
 function parseTree(args: Args): Result<Command, ParseError> {
-  if (args.tokens.length === 2) return parseAlign(args);
-  const [first] = args.tokens;
+  const [first, second] = args.tokens;
+  const alignTarget =
+    second && (referenceFromToken(second)?.type === 'objective' || ['none', '无', '-'].includes(fold(second.text)));
+  if (args.tokens.length === 2 && alignTarget) return parseAlign(args);
   if (!first) return ok({ verb: 'tree' });
   const root = refAt(args, 0, 'tree', OBJECTIVE_OR_TITLE);
   if (!root.ok) return root;
@@ -83,5 +86,3 @@ export function parseReferenceShortcut(args: Args): Result<Command, ParseError> 
   if (!second) return ok({ verb: 'show', target: ref });
   return ref.type === 'key_result' ? parseUpdate(args) : parseError('unknown_verb', 'show', first?.text);
 }
-
-export { GOAL_OR_TITLE };

@@ -19,7 +19,7 @@ const MAX_MAGNITUDE = 1e15;
 const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?/;
 const LATIN_MULTIPLIER = /^(bn|k|m|b)(?![\p{L}])/iu;
 const HAN_MULTIPLIER = /^[十百千万亿]{1,3}/u;
-const UNIT_WORD = /^[\p{L}°][\p{L}\p{M}\d/_°²³]{0,15}$/u;
+const UNIT_WORD = /^[\p{L}°][\p{L}\p{M}/_°²³]{0,15}$/u;
 
 interface Prefix {
   readonly sign: 1 | -1;

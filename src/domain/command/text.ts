@@ -12,9 +12,6 @@ export const stripInvisible = (s: string): string => s.replace(/[\u200B-\u200D\u
 /** People end chat lines with punctuation (`KR-12.`, `45。`); it never belongs to a reference or number. */
 export const trimPunct = (s: string): string => s.replace(/[.,;:!?。，、；：！？]+$/u, '');
 
-/** Whether a string contains Chinese characters, which are written without spaces between words. */
-export const hasHan = (s: string): boolean => /\p{Script=Han}/u.test(s);
-
 /** Counts code points, not UTF-16 units, so a 200-character limit means the same in Chinese and emoji. */
 export const codePointLength = (s: string): number => {
   let n = 0;

@@ -12,14 +12,22 @@ export interface Token {
 
 const STRAIGHT_CLOSERS = '"＂“”';
 /** Straight-ish quotes open a string only at the start of a word (`5"` stays a word). */
-const SOFT_OPENERS: Readonly<Record<string, string>> = { '"': STRAIGHT_CLOSERS, '＂': STRAIGHT_CLOSERS, '”': STRAIGHT_CLOSERS };
+const SOFT_OPENERS: Readonly<Record<string, string>> = {
+  '"': STRAIGHT_CLOSERS,
+  '＂': STRAIGHT_CLOSERS,
+  '”': STRAIGHT_CLOSERS,
+};
 /** Typographic openers are unambiguous and may be glued to the word before: `新建“提升满意度”`. */
 const HARD_OPENERS: Readonly<Record<string, string>> = { '“': STRAIGHT_CLOSERS, '「': '」', '『': '』' };
 
-const isSpace = (c: string): boolean => /\s/.test(c);
+/** Chinese list punctuation separates words like a space does: `45，有风险，等法务`. */
+const SEPARATOR = /[\s，、；]/u;
+const isSeparator = (c: string): boolean => SEPARATOR.test(c);
+/** Whether `s` holds nothing but separators, i.e. two tokens around it were typed next to each other. */
+export const onlySeparators = (s: string): boolean => /^[\s，、；]*$/u.test(s);
 
 /**
- * Splits on any Unicode whitespace (U+3000, U+2005 from WeCom mentions...) and keeps quoted strings
+ * Splits on any Unicode whitespace (U+3000, U+2005 from WeCom mentions...) and Chinese commas, keeps quoted strings
  * whole. Never fails: an unterminated quote is reported on its token, because only some positions
  * (titles, references) care, while free notes may legitimately contain a stray quote.
  */
@@ -29,7 +37,7 @@ export function tokenize(input: string): Token[] {
   let i = 0;
   while (i < n) {
     const c = input.charAt(i);
-    if (isSpace(c)) {
+    if (isSeparator(c)) {
       i++;
       continue;
     }
@@ -46,7 +54,7 @@ export function tokenize(input: string): Token[] {
     let j = i + 1;
     while (j < n) {
       const d = input.charAt(j);
-      if (isSpace(d) || HARD_OPENERS[d] !== undefined) break;
+      if (isSeparator(d) || HARD_OPENERS[d] !== undefined) break;
       j++;
     }
     tokens.push({ text: input.slice(i, j), start: i, end: j, quoted: false, unterminated: false });

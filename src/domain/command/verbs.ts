@@ -18,7 +18,7 @@ export type Namespace = 'okr' | 'kpi';
 /** English first: the first alias of each keyword is the canonical spelling used in suggestions. */
 export const OKR_ALIASES: Readonly<Record<OkrKeyword, readonly string[]>> = {
   help: ['help', '?', '帮助', '说明'],
-  mine: ['mine', 'me', '我的'],
+  mine: ['mine', 'me', '我的', '我的进度', '我的okr', '我的目标'],
   list: ['list', 'ls', '列表', '列出'],
   progress: ['进度'],
   show: ['show', 'view', 'get', '查看', '详情', '显示'],
@@ -28,7 +28,7 @@ export const OKR_ALIASES: Readonly<Record<OkrKeyword, readonly string[]>> = {
   update: ['update', '更新'],
   checkin: ['checkin', 'check-in', 'check in', '签到', '打卡', '周报'],
   tree: ['tree', '树', '对齐'],
-  team: ['team', '团队'],
+  team: ['team', '团队', '团队进度'],
   lagging: ['lagging', '滞后', '落后'],
   comment: ['comment', '评论', '留言'],
   blocker: ['blocker', 'block', 'blocked', '阻碍', '卡点', '阻塞'],
@@ -101,20 +101,29 @@ export function matchVerb(ns: Namespace, tokens: readonly Token[]): VerbMatch | 
   }
   const one = lookup.get(verbWord(first));
   if (one !== undefined) return { keyword: one, consumed: 1 };
-  const raw = first.text.toLowerCase();
-  for (const alias of GLUEABLE[ns]) {
-    if (raw.length > alias.length && raw.startsWith(alias)) {
-      return { keyword: lookup.get(alias) ?? 'help', consumed: 1, gluedArgStart: first.start + alias.length };
-    }
-  }
-  return null;
+  const glued = gluedAlias(ns, first.text);
+  if (glued === undefined) return null;
+  const rest = first.text.slice(glued.length);
+  const separator = /^[:：]*/.exec(rest)?.[0].length ?? 0;
+  // `更新KR12` is a verb and its argument, but `团队研发部` or `我的进度` are more likely one phrase.
+  if (/^\p{Script=Han}/u.test(rest.slice(separator))) return null;
+  return { keyword: lookup.get(glued) ?? 'help', consumed: 1, gluedArgStart: first.start + glued.length + separator };
+}
+
+/** The Chinese alias a word starts with, if any (`更新KR12` -> `更新`). */
+function gluedAlias(ns: Namespace, word: string): string | undefined {
+  const lower = word.toLowerCase();
+  return GLUEABLE[ns].find((alias) => lower.length > alias.length && lower.startsWith(alias));
 }
 
 /** Whether a word is a verb of either namespace; used to decide if a leading `@name` was a bot mention. */
 export const isKnownVerb = (tokens: readonly Token[]): boolean =>
   matchVerb('okr', tokens) !== null || matchVerb('kpi', tokens) !== null;
 
-/** The alias closest to an unknown word, as the user would type it, if it is close enough to be a typo. */
+/**
+ * The alias closest to an unknown word, as the user would type it: a typo within a small edit
+ * distance, or a Chinese verb the word starts with (`团队研发部` suggests `团队`).
+ */
 export function suggestVerb(ns: Namespace, word: string): { alias: string; usage: UsageId } | undefined {
   const w = fold(word).slice(0, 40);
   let best: { alias: string; keyword: string; d: number } | undefined;
@@ -123,5 +132,7 @@ export function suggestVerb(ns: Namespace, word: string): { alias: string; usage
     const d = distance(w, alias);
     if (d <= allowed && (best === undefined || d < best.d)) best = { alias, keyword, d };
   }
-  return best && { alias: best.alias, usage: usageOf(ns, best.keyword) };
+  if (best) return { alias: best.alias, usage: usageOf(ns, best.keyword) };
+  const prefix = gluedAlias(ns, w);
+  return prefix === undefined ? undefined : { alias: prefix, usage: usageOf(ns, LOOKUPS[ns].get(prefix) ?? 'help') };
 }

@@ -1,0 +1,7 @@
+import { boot, die } from './boot';
+import { startWeb } from './web-server';
+
+// The Procfile's web process. Migrations are the release step's job here, not start-up's.
+boot()
+  .then(startWeb)
+  .catch((error) => die(undefined, 'Web start-up failed', error));
