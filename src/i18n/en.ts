@@ -198,8 +198,7 @@ export const en = {
       emptyCompany: 'No company objectives in {cycle} yet. An admin can create one: /okr new "Title" --level company',
     },
     objective: {
-      meta: 'Owner {owner} · {level} · cycle {cycle}',
-      team: 'team {team}',
+      cycle: 'Cycle {cycle}',
       weight: 'weight {weight}',
       children: 'Aligned below it:',
       feedback: 'Comments and blockers:',
@@ -252,11 +251,11 @@ export const en = {
     tree: {
       title: 'Alignment tree',
       empty: 'No objectives to show yet. Create one: /okr new "Title"',
-      truncated: '… and {count} more objectives not shown. Show a branch with /okr tree O-3',
+      truncated: '… and {count} more not shown. Show one branch with /okr tree O-3',
     },
     team: {
       title: '{team} — {progress}',
-      summary: '{objectives} objectives · {members} members',
+      summary: 'Objectives: {objectives} · Members: {members}',
       lagging: 'Lagging first:',
       noLagging: 'Nothing is lagging. 🎉',
       objectives: 'Objectives:',
@@ -312,7 +311,7 @@ export const en = {
   },
   review: {
     title: 'Review — {cycle} ({start} – {end})',
-    stats: '{objectives} objectives · {keyResults} key results · {checkIns} check-ins · average progress {progress}',
+    stats: 'Objectives {objectives} · Key results {keyResults} · Check-ins {checkIns} · Average progress {progress}',
     outcomes: 'Delivered {delivered} · In progress {inProgress} · Missed {missed}',
     blockers: 'Blockers: {open} open, {resolved} resolved',
     scores: 'Scores (suggested → set):',

@@ -77,7 +77,7 @@ function dateFormat(locale: Locale, timeZone: string, withYear: boolean): Intl.D
   if (!format) {
     const zh = locale === 'zh-CN';
     const options: Intl.DateTimeFormatOptions = {
-      month: zh ? 'numeric' : 'short',
+      month: zh ? 'long' : 'short',
       day: 'numeric',
       ...(withYear ? { year: 'numeric' } : {}),
     };

@@ -196,8 +196,7 @@ export const zhCN: Catalog = {
       emptyCompany: '{cycle} 还没有公司目标。管理员可以新建：新建 "标题" --level 公司',
     },
     objective: {
-      meta: '负责人 {owner} · {level} · 周期 {cycle}',
-      team: '团队 {team}',
+      cycle: '周期 {cycle}',
       weight: '权重 {weight}',
       children: '对齐到它的目标：',
       feedback: '评论与阻碍：',
@@ -254,7 +253,7 @@ export const zhCN: Catalog = {
     },
     team: {
       title: '{team} — {progress}',
-      summary: '{objectives} 个目标 · {members} 名成员',
+      summary: '目标 {objectives} 个 · 成员 {members} 名',
       lagging: '滞后的关键结果：',
       noLagging: '没有滞后的关键结果。🎉',
       objectives: '目标：',
@@ -316,7 +315,7 @@ export const zhCN: Catalog = {
     scores: '评分（建议 → 实际）：',
     scoreLine: '{ref}  {title}：{suggested} → {score}',
     notSet: '未评分',
-    note: '"{note}"',
+    note: '“{note}”',
     lagging: '仍然滞后：',
     noObjectives: '这个周期没有目标。',
     hint: '评分：评分 O-7 0.7',

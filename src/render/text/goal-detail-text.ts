@@ -21,8 +21,7 @@ function feedbackSection(feedback: readonly FeedbackView[], heading: string, kit
 /** `/okr show O-7`: the objective, its key results, what is aligned below it, and its feedback. */
 export function renderObjectiveDetail(o: ObjectiveView, children: readonly ObjectiveView[], feedback: readonly FeedbackView[], kit: TextKit): string[] {
   const { t } = kit;
-  const meta = [t('outcome.objective.meta', { owner: o.ownerName, level: t(`level.${o.level}`), cycle: o.cycleName })];
-  if (o.teamName) meta.push(t('outcome.objective.team', { team: o.teamName }));
+  const meta = [t('outcome.objective.cycle', { cycle: o.cycleName })];
   if (o.parentRef) meta.push(t('objective.alignedTo', { ref: o.parentRef }));
   if (o.weight !== 1) meta.push(t('outcome.objective.weight', { weight: kit.num(o.weight) }));
   const [header = '', ...krs] = objectiveBlock(o, kit);

@@ -1,0 +1,170 @@
+import { renderOutcome } from '../../../src/render/text/render-outcome';
+import type { Outcome } from '../../../src/use-cases/outcome';
+import { BEHIND, CONTEXTS, EN, ZH, checkIn, feedback, keyResult, kpi, objective, reading, review } from './fixtures';
+
+type Case = { readonly outcome: Outcome; readonly facts: readonly string[] };
+
+/** One case per Outcome variant; `Record` makes a forgotten variant a compile error. */
+const CASES: { readonly [T in Outcome['type']]: Case & { readonly outcome: Extract<Outcome, { type: T }> } } = {
+  help: { outcome: { type: 'help' }, facts: ['KR-12', 'O-7'] },
+  home: { outcome: { type: 'home', objectives: [objective()], cycleName: '2026-Q4' }, facts: ['2026-Q4', 'O-7', 'KR-12', '52%', '60%', '39 / 45 pts', 'Alice'] },
+  goals: { outcome: { type: 'goals', scope: '#growth', objectives: [objective()], cycleName: '2026-Q4' }, facts: ['#growth', 'O-7', 'KR-12', '52%'] },
+  objective: {
+    outcome: { type: 'objective', objective: objective(), children: [objective({ ref: 'O-9', title: 'Child goal', progress: 0.3 })], feedback: [feedback()] },
+    facts: ['O-7', 'O-3', 'O-9', '30%', 'KR-12', 'B-4', 'legal review pending', 'Growth', '2026-Q4'],
+  },
+  key_result: {
+    outcome: { type: 'key_result', keyResult: keyResult({ lag: BEHIND, kpiKey: 'nps' }), objectiveTitle: 'Delight our customers', history: [checkIn()], feedback: [feedback()] },
+    facts: ['KR-12', 'O-7', 'Delight our customers', '35', '39', 'waiting on legal', '62', '41', '21', '16', 'nps', 'B-4'],
+  },
+  form: { outcome: { type: 'form', form: 'check_in', openKeyResults: [keyResult(), keyResult({ ref: 'KR-13', title: 'Ship v2' })] }, facts: ['KR-12 <', 'KR-13 <'] },
+  objective_created: { outcome: { type: 'objective_created', objective: objective({ keyResults: [] }) }, facts: ['O-7', 'Delight our customers', 'O-3'] },
+  key_result_added: { outcome: { type: 'key_result_added', keyResult: keyResult({ current: null, progress: 0 }), objectiveProgress: 0.25 }, facts: ['KR-12', 'O-7', '30', '45 pts', '25%'] },
+  checked_in: {
+    outcome: { type: 'checked_in', keyResult: keyResult({ current: 41, progress: 0.73 }), previous: 35, objectiveRef: 'O-7', objectiveProgress: 0.52, lag: BEHIND },
+    facts: ['KR-12', '35 pts', '41 pts', 'O-7', '52%', '⚠️', '62 pts', '21', '16'],
+  },
+  tree: {
+    outcome: { type: 'tree', nodes: [{ depth: 0, objective: objective({ ref: 'O-1' }) }, { depth: 1, objective: objective({ ref: 'O-3' }) }, { depth: 2, objective: objective() }], truncated: 5 },
+    facts: ['O-1', '  └ O-3', '    └ O-7', '5'],
+  },
+  team: {
+    outcome: { type: 'team', teamName: '#growth', progress: 0.46, objectives: [objective()], lagging: [keyResult({ lag: BEHIND })], members: 5 },
+    facts: ['#growth', '46%', '5', 'KR-12', '62', '21', 'O-7'],
+  },
+  lagging: { outcome: { type: 'lagging', keyResults: [keyResult({ lag: BEHIND })] }, facts: ['KR-12', '62 pts', '41 pts', '21', '16'] },
+  feedback_added: { outcome: { type: 'feedback_added', feedback: feedback() }, facts: ['B-4', 'KR-12'] },
+  blocker_resolved: { outcome: { type: 'blocker_resolved', feedback: feedback({ state: 'resolved' }) }, facts: ['B-4', 'KR-12'] },
+  scored: { outcome: { type: 'scored', ref: 'O-7', title: 'Delight our customers', score: 0.7, suggested: 0.62 }, facts: ['O-7', '0.7', '0.62'] },
+  review: { outcome: { type: 'review', report: review() }, facts: ['2026-Q4', '64%', '37', 'O-7', '0.6', '0.7', 'KR-12', 'KR-21', 'shipped most of it'] },
+  out_of_office: { outcome: { type: 'out_of_office', from: '2026-11-24', until: '2026-12-01' }, facts: ['24', '1'] },
+  out_of_office_cleared: { outcome: { type: 'out_of_office_cleared' }, facts: [] },
+  snoozed: { outcome: { type: 'snoozed', until: new Date('2026-11-26T09:00:00Z') }, facts: ['26'] },
+  edited: { outcome: { type: 'edited', ref: 'KR-12', fields: ['target', 'unit'] }, facts: ['KR-12'] },
+  aligned: { outcome: { type: 'aligned', ref: 'O-9', parentRef: 'O-3' }, facts: ['O-9', 'O-3'] },
+  closed: { outcome: { type: 'closed', ref: 'KR-12', reopened: false }, facts: ['KR-12'] },
+  kpi_list: { outcome: { type: 'kpi_list', kpis: [kpi(), kpi({ key: 'uptime', name: 'Uptime', unit: '%', latest: null, band: null, target: null })] }, facts: ['nps', '42 pts', '45 pts', '🟢', 'uptime'] },
+  kpi_detail: { outcome: { type: 'kpi_detail', kpi: kpi(), history: [reading(), reading({ on: '2026-11-13', value: 38 })] }, facts: ['nps', '42 pts', '38 pts', 'KR-12', 'Carol', 'chat'] },
+  kpi_created: { outcome: { type: 'kpi_created', kpi: kpi({ latest: null, band: null }) }, facts: ['nps', 'Net Promoter Score'] },
+  kpi_logged: { outcome: { type: 'kpi_logged', kpi: kpi(), previous: reading({ on: '2026-11-13', value: 38 }) }, facts: ['nps', '42 pts', '38 pts', '🟢'] },
+  kpi_linked: { outcome: { type: 'kpi_linked', keyResultRef: 'KR-12', kpiKey: 'nps' }, facts: ['KR-12', 'nps'] },
+};
+
+describe('renderOutcome', () => {
+  for (const ctx of CONTEXTS) {
+    describe(ctx.locale, () => {
+      it.each(Object.entries(CASES))('should render %s with its key facts', (_type, c) => {
+        const text = renderOutcome(c.outcome, ctx);
+        expect(text.trim().length).toBeGreaterThan(0);
+        for (const fact of c.facts) expect(text).toContain(fact);
+        expect(text).not.toMatch(/\{\w+\}|NaN|undefined|Infinity/);
+      });
+    });
+  }
+
+  it('should render a key result line with bar, value, confidence and owner', () => {
+    const text = renderOutcome({ type: 'lagging', keyResults: [keyResult()] }, EN);
+    expect(text).toContain('KR-12  Raise NPS from 30 to 45  ▓▓▓▓▓▓░░░░ 60%  39 / 45 pts  🟡 at risk  (Alice)');
+  });
+
+  it('should give lag reasons as sentences with numbers', () => {
+    const text = renderOutcome(CASES.lagging.outcome, EN);
+    expect(text).toContain('⚠️');
+    expect(text).toContain('expected 62 pts by today, at 41 pts (21 points behind)');
+    expect(text).toContain('no check-in for 16 days');
+    const zh = renderOutcome(CASES.lagging.outcome, ZH);
+    expect(zh).toContain('落后 21 个百分点');
+    expect(zh).toContain('已 16 天没有签到');
+  });
+
+  it('should say which floor or ceiling a threshold key result broke, and when confidence kept falling', () => {
+    const lag = {
+      lagging: true, severity: 2 as const,
+      reasons: [
+        { type: 'threshold_broken' as const, threshold: 99.9, currentValue: 99.2 },
+        { type: 'confidence_falling' as const, falls: 2, confidence: 'off_track' as const },
+      ],
+    };
+    const kr = keyResult({ kind: 'stay_above', start: 99.9, target: 99.9, current: 99.2, unit: '%', progress: 0, lag });
+    const text = renderOutcome({ type: 'lagging', keyResults: [kr] }, EN);
+    expect(text).toContain('below its 99.9% floor at 99.2%');
+    expect(text).toContain('confidence fell 2 check-ins in a row (now off track)');
+    expect(text).toContain('99.2% (at least 99.9%)');
+    const ceiling = { ...lag, reasons: [{ type: 'threshold_broken' as const, threshold: 200, currentValue: 240 }] };
+    const latency = keyResult({ kind: 'stay_below', target: 200, current: 240, unit: 'ms', lag: ceiling });
+    expect(renderOutcome({ type: 'lagging', keyResults: [latency] }, EN)).toContain('above its 200 ms ceiling at 240 ms');
+  });
+
+  it('should show confidence in words in both languages', () => {
+    const rows = [keyResult({ confidence: 'on_track' }), keyResult({ confidence: 'at_risk' }), keyResult({ confidence: 'off_track' })];
+    const en = renderOutcome({ type: 'lagging', keyResults: rows }, EN);
+    expect(en).toContain('🟢 on track');
+    expect(en).toContain('🟡 at risk');
+    expect(en).toContain('🔴 off track');
+    const zh = renderOutcome({ type: 'lagging', keyResults: rows }, ZH);
+    expect(zh).toContain('🟢 正常');
+    expect(zh).toContain('🟡 有风险');
+    expect(zh).toContain('🔴 延期');
+  });
+
+  it('should indent the tree and count what was left out', () => {
+    const lines = renderOutcome(CASES.tree.outcome, EN).split('\n');
+    expect(lines[1]).toMatch(/^O-1 /);
+    expect(lines[2]).toMatch(/^ {2}└ O-3 /);
+    expect(lines[3]).toMatch(/^ {4}└ O-7 /);
+    expect(lines[4]).toContain('5 more');
+    expect(renderOutcome({ type: 'tree', nodes: CASES.tree.outcome.nodes, truncated: 0 }, EN)).not.toContain('more');
+  });
+
+  it('should explain the text form where Slack would open a modal', () => {
+    expect(renderOutcome({ type: 'form', form: 'new_objective', openKeyResults: [] }, EN)).toContain('/okr new "Title"');
+    expect(renderOutcome({ type: 'form', form: 'new_objective', openKeyResults: [] }, EN)).toContain('--parent O-3');
+    expect(renderOutcome({ type: 'form', form: 'new_kpi', openKeyResults: [] }, EN)).toContain('/kpi new');
+    const checkIn = renderOutcome(CASES.form.outcome, EN);
+    expect(checkIn).toContain('/okr update KR-12 <value>');
+    expect(checkIn).toContain('/okr update KR-13 <value>');
+    expect(renderOutcome(CASES.form.outcome, ZH)).toContain('更新 KR-12 <数值>');
+    expect(renderOutcome({ type: 'form', form: 'check_in', openKeyResults: [] }, EN)).toMatch(/no open key results/);
+  });
+
+  it('should turn empty lists into a helpful sentence', () => {
+    expect(renderOutcome({ type: 'home', objectives: [], cycleName: '2026-Q4' }, EN)).toContain('/okr new "Title"');
+    expect(renderOutcome({ type: 'home', objectives: [], cycleName: null }, EN)).toContain('/okr new');
+    expect(renderOutcome({ type: 'goals', scope: 'me', objectives: [], cycleName: '2026-Q4' }, EN)).toContain('/okr new');
+    expect(renderOutcome({ type: 'goals', scope: 'company', objectives: [], cycleName: '2026-Q4' }, EN)).toContain('--level company');
+    expect(renderOutcome({ type: 'tree', nodes: [], truncated: 0 }, EN)).toContain('/okr new');
+    expect(renderOutcome({ type: 'lagging', keyResults: [] }, ZH)).toContain('没有滞后');
+    expect(renderOutcome({ type: 'kpi_list', kpis: [] }, EN)).toContain('/kpi new');
+    expect(renderOutcome({ type: 'objective_created', objective: objective({ keyResults: [] }) }, EN)).toContain('/okr kr add O-7');
+    expect(renderOutcome({ type: 'kpi_detail', kpi: kpi(), history: [] }, EN)).toContain('/kpi log nps');
+  });
+
+  it('should name the goal list by its scope', () => {
+    const mine = renderOutcome({ type: 'goals', scope: 'me', objectives: [objective()], cycleName: '2026-Q4' }, EN);
+    expect(mine.split('\n')[0]).toBe('My OKRs — 2026-Q4');
+    const company = renderOutcome({ type: 'goals', scope: 'company', objectives: [objective()], cycleName: '2026-Q4' }, ZH);
+    expect(company.split('\n')[0]).toBe('公司 OKR — 2026-Q4');
+  });
+
+  it('should print user text as typed', () => {
+    const title = 'Ship <v2> & "more" *now*';
+    expect(renderOutcome({ type: 'objective_created', objective: objective({ title }) }, EN)).toContain(title);
+  });
+
+  it('should show milestones as done or not and values with currency before the number', () => {
+    const milestone = keyResult({ kind: 'milestone', start: 0, target: 1, current: 1, unit: null, progress: 1 });
+    expect(renderOutcome({ type: 'lagging', keyResults: [milestone] }, EN)).toContain('▓▓▓▓▓▓▓▓▓▓ 100%  done');
+    const revenue = keyResult({ current: 1_200_000, start: 0, target: 3_000_000, unit: '$', progress: 0.4 });
+    expect(renderOutcome({ type: 'lagging', keyResults: [revenue] }, EN)).toContain('$1.2M / $3M');
+    expect(renderOutcome({ type: 'lagging', keyResults: [{ ...revenue, unit: '¥' }] }, ZH)).toContain('¥120万 / ¥300万');
+  });
+
+  it('should print the review report with its numbers', () => {
+    const text = renderOutcome(CASES.review.outcome, EN);
+    expect(text).toContain('Review — 2026-Q4 (Oct 1, 2026 – Dec 31, 2026)');
+    expect(text).toContain('Delivered 5 · In progress 4 · Missed 3');
+    expect(text).toContain('Blockers: 1 open, 4 resolved');
+    expect(text).toContain('O-7  Delight our customers: 0.6 → 0.7');
+    expect(text).toContain('KR-12  Raise NPS from 30 to 45: 0.6 → not set');
+  });
+});
