@@ -118,7 +118,8 @@ export class ConsoleSession {
     });
     this.#actor = actor;
     const t = createTranslator(actor.locale);
-    const line = actor.created ? t('console.joined', { name: actor.displayName, role: actor.role }) : t('console.actingAs', { name: actor.displayName, role: actor.role });
+    const role = t(`role.${actor.role}`);
+    const line = actor.created ? t('console.joined', { name: actor.displayName, role }) : t('console.actingAs', { name: actor.displayName, role });
     return { text: line };
   }
 

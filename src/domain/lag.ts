@@ -66,6 +66,18 @@ function round2(v: number): number {
 }
 
 /**
+ * The expected value is an interpolation, so its decimals are noise: keep as many as the KR's
+ * range warrants ("expected 451 ms", not "451.01 ms"; "expected 2.13 %" on a 3→1.5 range).
+ */
+function roundToSpan(v: number, span: number): number {
+  const s = span < 0 ? -span : span;
+  if (!(s >= 10)) return round2(v);
+  const factor = s >= 100 ? 1 : 10;
+  const scaled = round(v * factor) / factor;
+  return isFiniteNumber(scaled) ? scaled : v;
+}
+
+/**
  * Decides whether a KR lags and why. Hot path (a million KRs per sweep): plain arithmetic on
  * epoch milliseconds, no date parsing. Nothing lags before its cycle starts.
  */
@@ -98,7 +110,7 @@ export function lagVerdict(input: LagInput, policy: LagPolicy, now: Date): LagVe
         expectedPercent,
         actualPercent,
         gapPoints,
-        expectedValue: round2(valueAtProgress(input, expected)),
+        expectedValue: roundToSpan(valueAtProgress(input, expected), input.target - input.start),
         currentValue: round2(currentValue),
       });
       severity = gapPoints > 3 * threshold ? 3 : gapPoints > 2 * threshold ? 2 : 1;

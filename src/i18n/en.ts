@@ -9,7 +9,6 @@ export const en = {
     listSeparator: ', ',
     clauseSeparator: '; ',
     noValue: '–',
-    none: 'none',
   },
   usage: {
     home: '/okr — your current OKRs and the main commands',
@@ -208,7 +207,6 @@ export const en = {
       meta: '{kind}: {description} · weight {weight} · owner {owner}',
       history: 'Check-ins:',
       noHistory: 'No check-ins yet. Update it: /okr update {ref} <value>',
-      lastCheckIn: 'Last check-in {date}',
       feedback: 'Comments and blockers:',
     },
     feedbackLine: {
@@ -246,7 +244,6 @@ export const en = {
       changed: 'Updated {ref}: {previous} → {current}',
       set: 'Updated {ref}: {current}',
       objectiveNow: '{objectiveRef} is now at {percent}.',
-      stillLagging: 'Still lagging:',
     },
     tree: {
       title: 'Alignment tree',

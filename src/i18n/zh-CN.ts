@@ -7,7 +7,6 @@ export const zhCN: Catalog = {
     listSeparator: '、',
     clauseSeparator: '；',
     noValue: '–',
-    none: '无',
   },
   usage: {
     home: '/okr — 查看我当前的 OKR 和常用命令',
@@ -206,7 +205,6 @@ export const zhCN: Catalog = {
       meta: '{kind}：{description} · 权重 {weight} · 负责人 {owner}',
       history: '签到记录：',
       noHistory: '还没有签到。更新一下：更新 {ref} <数值>',
-      lastCheckIn: '上次签到 {date}',
       feedback: '评论与阻碍：',
     },
     feedbackLine: {
@@ -244,7 +242,6 @@ export const zhCN: Catalog = {
       changed: '已更新 {ref}：{previous} → {current}',
       set: '已更新 {ref}：{current}',
       objectiveNow: '{objectiveRef} 当前进度 {percent}。',
-      stillLagging: '仍然滞后：',
     },
     tree: {
       title: '目标对齐树',
