@@ -1,6 +1,7 @@
 // One config, three projects, so each layer can run alone: `npx jest --selectProjects unit`.
 const transform = { '^.+\\.(t|j)sx?$': '@swc/jest' };
 module.exports = {
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { displayName: 'db', testEnvironment: 'node', transform, testMatch: ['<rootDir>/test/db/**/*.db.test.ts'] },
