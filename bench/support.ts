@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { createDatabase, type DatabaseHandle } from '../src/db/create-db';
 import { migrateToLatest } from '../src/db/migrate-to-latest';
+import { createScratchDatabase } from '../test/support/scratch-database';
 
 /**
  * A fresh, migrated database for one benchmark on the real PostgreSQL server named by
@@ -16,11 +15,9 @@ export async function openBenchDb(): Promise<DatabaseHandle & { label: string }>
     await migrateToLatest(handle.db);
     return { ...handle, label: 'PGlite (embedded; set DATABASE_URL for the real server)' };
   }
-  const name = `okr_bench_${randomBytes(5).toString('hex')}`;
-  await admin(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  const scratch = await createScratchDatabase(serverUrl, 'okr_bench');
+  const url = new URL(scratch.url);
+  const handle = await createDatabase({ databaseUrl: scratch.url, poolSize: 4 });
   await migrateToLatest(handle.db);
   const version = await sql<{ server_version: string }>`SHOW server_version`.execute(handle.db);
   return {
@@ -28,19 +25,9 @@ export async function openBenchDb(): Promise<DatabaseHandle & { label: string }>
     label: `PostgreSQL ${version.rows[0]?.server_version ?? '?'} at ${url.host}`,
     close: async () => {
       await handle.close();
-      await admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await scratch.drop();
     },
   };
-}
-
-async function admin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 export interface Timing {

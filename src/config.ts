@@ -15,28 +15,29 @@ const isTimeZone = (tz: string) => {
 };
 
 const optionalText = z.string().trim().min(1).optional();
+const PORT_RANGE = 'a port number from 0 to 65535';
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65535, PORT_RANGE).default(3000),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
-  DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
+  DEFAULT_LOCALE: z.enum(LOCALES, { error: 'en or zh-CN' }).default('en'),
   DEFAULT_TIMEZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai').default('UTC'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
   SLACK_STATE_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: z.url().optional(),
+  SLACK_API_URL: z.url({ error: 'an http(s) URL' }).optional(),
   WECOM_CORP_ID: optionalText,
   WECOM_AGENT_ID: optionalText,
   WECOM_SECRET: optionalText,
   WECOM_TOKEN: optionalText,
   WECOM_ENCODING_AES_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'the 43-character EncodingAESKey').optional(),
-  WECOM_API_URL: z.url().optional(),
+  WECOM_API_URL: z.url({ error: 'an http(s) URL' }).optional(),
 });
 
 export interface Config {

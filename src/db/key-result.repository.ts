@@ -1,6 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, KeyResultRow, KeyResultUpdate, NewKeyResultRow } from './database';
-import { escapeLike } from './member.repository';
 
 type Db = Kysely<Database>;
 
@@ -97,27 +96,4 @@ export async function countKeyResults(db: Db, workspaceId: number, objectiveId: 
     .where('status', '<>', 'cancelled')
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export function searchKeyResultTitles(db: Db, workspaceId: number, text: string, limit = 5) {
-  return db
-    .selectFrom('key_result')
-    .select(['id', 'ref', 'title'])
-    .where('workspace_id', '=', workspaceId)
-    .where('status', '<>', 'cancelled')
-    .where(sql`lower(title)`, 'like', `%${escapeLike(text.toLowerCase())}%`)
-    .orderBy('ref', 'desc')
-    .limit(limit)
-    .execute();
-}
-
-export function nearbyKeyResultRefs(db: Db, workspaceId: number, ref: number): Promise<{ ref: number }[]> {
-  return db
-    .selectFrom('key_result')
-    .select('ref')
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) => eb.or([eb('ref', '>=', Math.floor(ref / 10)).and('ref', '<=', ref * 10 + 9), eb('ref', '<=', 20)]))
-    .orderBy('ref')
-    .limit(500)
-    .execute();
 }

@@ -1,14 +1,12 @@
-import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, Migrator } from 'kysely';
 import { migrations } from '../../migrations';
-
-const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
  * Applies every pending migration; throws with the failing migration's name and error, because
  * kysely's Migrator reports failure as a value and start-up must stop on it.
  */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(db: Kysely<any>, set: Record<string, Migration> = migrations): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => set } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, NewObjectiveRow, ObjectiveRow, ObjectiveUpdate } from './database';
-import { escapeLike } from './member.repository';
 
 type Db = Kysely<Database>;
 
@@ -128,31 +127,6 @@ export function childObjectiveIds(db: Db, workspaceId: number, parentId: number)
     .where('parent_id', '=', parentId)
     .where('status', '<>', 'cancelled')
     .orderBy('ref')
-    .execute();
-}
-
-/** Titles containing the text, for "did you mean" and fuzzy references. */
-export function searchObjectiveTitles(db: Db, workspaceId: number, text: string, limit = 5) {
-  return db
-    .selectFrom('objective')
-    .select(['id', 'ref', 'title'])
-    .where('workspace_id', '=', workspaceId)
-    .where('status', '<>', 'cancelled')
-    .where(sql`lower(title)`, 'like', `%${escapeLike(text.toLowerCase())}%`)
-    .orderBy('ref', 'desc')
-    .limit(limit)
-    .execute();
-}
-
-/** Existing references in a numeric neighbourhood of `ref`, for "did you mean O-17?". */
-export function nearbyObjectiveRefs(db: Db, workspaceId: number, ref: number): Promise<{ ref: number }[]> {
-  return db
-    .selectFrom('objective')
-    .select('ref')
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) => eb.or([eb('ref', '>=', Math.floor(ref / 10)).and('ref', '<=', ref * 10 + 9), eb('ref', '<=', 20)]))
-    .orderBy('ref')
-    .limit(500)
     .execute();
 }
 

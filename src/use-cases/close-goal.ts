@@ -1,14 +1,12 @@
 import type { Reference } from '../domain/command/command';
 import type { Actor } from '../domain/member';
-import { fail, ok, type Result } from '../domain/result';
-import { formatKeyResultRef, formatObjectiveRef } from '../domain/references';
+import { ok, type Result } from '../domain/result';
 import { writeAudit } from '../db/audit.repository';
 import { updateKeyResult } from '../db/key-result.repository';
 import { updateObjective } from '../db/objective.repository';
 import type { UseCaseDeps } from './deps';
-import { mayChange } from './goal-access';
+import { resolveGoalToChange } from './goal-access';
 import type { Outcome, UseCaseError } from './outcome';
-import { resolveGoal } from './resolve-goal';
 import { transact } from './transact';
 
 /**
@@ -20,11 +18,9 @@ export async function closeGoal(deps: UseCaseDeps, actor: Actor, target: Referen
   const ws = actor.workspaceId;
   const now = deps.clock.now();
   return transact(deps.db, async (trx) => {
-    const goal = await resolveGoal(trx, ws, target);
-    if (!goal.ok) return goal;
-    const g = goal.value;
-    const ref = g.type === 'objective' ? formatObjectiveRef(g.row.ref) : formatKeyResultRef(g.row.ref);
-    if (!mayChange(actor, g)) return fail({ code: 'forbidden', ref } as const);
+    const found = await resolveGoalToChange(trx, actor, target);
+    if (!found.ok) return found;
+    const { goal: g, ref } = found.value;
     const changes = reopen ? { status: 'active' as const, closed_at: null } : { status: 'closed' as const, closed_at: now };
     if (g.type === 'objective') await updateObjective(trx, ws, g.row.id, changes);
     else await updateKeyResult(trx, ws, g.row.id, changes);

@@ -3,16 +3,15 @@ import type { Actor } from '../domain/member';
 import { LEVEL_RANK } from '../domain/objective';
 import { keyResultProgress } from '../domain/progress';
 import { fail, ok, type Result } from '../domain/result';
-import { formatKeyResultRef, formatObjectiveRef } from '../domain/references';
+import { formatObjectiveRef } from '../domain/references';
 import { writeAudit } from '../db/audit.repository';
 import type { KeyResultUpdate, ObjectiveUpdate } from '../db/database';
 import { lockKeyResult, updateKeyResult } from '../db/key-result.repository';
 import { lockObjective, updateObjective } from '../db/objective.repository';
 import type { UseCaseDeps } from './deps';
-import { mayChange } from './goal-access';
+import { resolveGoalToChange } from './goal-access';
 import type { Outcome, UseCaseError } from './outcome';
 import { propagateProgress } from './propagate-progress';
-import { resolveGoal } from './resolve-goal';
 import { resolveMember } from './resolve-member';
 import { transact } from './transact';
 
@@ -27,11 +26,9 @@ export async function editGoal(deps: UseCaseDeps, actor: Actor, cmd: EditCommand
   const ws = actor.workspaceId;
   const c = cmd.changes;
   return transact(deps.db, async (trx) => {
-    const goal = await resolveGoal(trx, ws, cmd.target);
-    if (!goal.ok) return goal;
-    const g = goal.value;
-    const ref = g.type === 'objective' ? formatObjectiveRef(g.row.ref) : formatKeyResultRef(g.row.ref);
-    if (!mayChange(actor, g)) return fail({ code: 'forbidden', ref } as const);
+    const found = await resolveGoalToChange(trx, actor, cmd.target);
+    if (!found.ok) return found;
+    const { goal: g, ref } = found.value;
     if (g.row.status === 'cancelled') return fail({ code: 'closed', ref } as const);
     if (g.type === 'objective') {
       const before = (await lockObjective(trx, ws, g.row.id))!;

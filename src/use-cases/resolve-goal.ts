@@ -4,8 +4,9 @@ import { closestRefs, formatBlockerRef, formatKeyResultRef, formatObjectiveRef }
 import { fail, ok, type Result } from '../domain/result';
 import type { Database } from '../db/database';
 import { findBlockerByRef, type FeedbackDetailRow } from '../db/feedback.repository';
-import { findKeyResultByRef, nearbyKeyResultRefs, searchKeyResultTitles, type KeyResultDetailRow } from '../db/key-result.repository';
-import { findObjectiveByRef, nearbyObjectiveRefs, searchObjectiveTitles, type ObjectiveDetailRow } from '../db/objective.repository';
+import { findKeyResultByRef, type KeyResultDetailRow } from '../db/key-result.repository';
+import { findObjectiveByRef, type ObjectiveDetailRow } from '../db/objective.repository';
+import { nearbyRefs, searchTitles } from '../db/reference-search.repository';
 import type { UseCaseError } from './outcome';
 
 type Db = Kysely<Database>;
@@ -20,19 +21,19 @@ export async function resolveGoal(db: Db, workspaceId: number, ref: Reference): 
   if (ref.type === 'objective') {
     const row = await findObjectiveByRef(db, workspaceId, ref.number);
     if (row) return ok({ type: 'objective', row });
-    const near = await nearbyObjectiveRefs(db, workspaceId, ref.number);
+    const near = await nearbyRefs(db, 'objective', workspaceId, ref.number);
     return fail({ code: 'not_found', what: describe(ref), suggestions: closestRefs(ref.number, near.map((r) => r.ref)).map(formatObjectiveRef) });
   }
   if (ref.type === 'key_result') {
     const row = await findKeyResultByRef(db, workspaceId, ref.number);
     if (row) return ok({ type: 'key_result', row });
-    const near = await nearbyKeyResultRefs(db, workspaceId, ref.number);
+    const near = await nearbyRefs(db, 'key_result', workspaceId, ref.number);
     return fail({ code: 'not_found', what: describe(ref), suggestions: closestRefs(ref.number, near.map((r) => r.ref)).map(formatKeyResultRef) });
   }
   if (ref.type !== 'title') return fail({ code: 'wrong_kind', ref: describe(ref), expected: 'key_result' });
   const [objectives, keyResults] = await Promise.all([
-    searchObjectiveTitles(db, workspaceId, ref.text),
-    searchKeyResultTitles(db, workspaceId, ref.text),
+    searchTitles(db, 'objective', workspaceId, ref.text),
+    searchTitles(db, 'key_result', workspaceId, ref.text),
   ]);
   const matches = [
     ...objectives.map((o) => ({ label: formatObjectiveRef(o.ref), load: () => findObjectiveByRef(db, workspaceId, o.ref) })),

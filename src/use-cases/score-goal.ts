@@ -1,15 +1,13 @@
 import type { Reference } from '../domain/command/command';
 import type { Actor } from '../domain/member';
-import { fail, ok, type Result } from '../domain/result';
-import { formatKeyResultRef, formatObjectiveRef } from '../domain/references';
+import { ok, type Result } from '../domain/result';
 import { suggestKeyResultScore, suggestObjectiveScore } from '../domain/score';
 import { writeAudit } from '../db/audit.repository';
 import { findKeyResults } from '../db/key-result.repository';
 import { upsertScore } from '../db/score.repository';
 import type { UseCaseDeps } from './deps';
-import { mayChange } from './goal-access';
+import { resolveGoalToChange } from './goal-access';
 import type { Outcome, UseCaseError } from './outcome';
-import { resolveGoal } from './resolve-goal';
 import { transact } from './transact';
 
 /**
@@ -20,11 +18,9 @@ import { transact } from './transact';
 export async function scoreGoal(deps: UseCaseDeps, actor: Actor, target: Reference, score: number, note?: string): Promise<Result<Outcome, UseCaseError>> {
   const ws = actor.workspaceId;
   return transact(deps.db, async (trx) => {
-    const goal = await resolveGoal(trx, ws, target);
-    if (!goal.ok) return goal;
-    const g = goal.value;
-    const ref = g.type === 'objective' ? formatObjectiveRef(g.row.ref) : formatKeyResultRef(g.row.ref);
-    if (!mayChange(actor, g)) return fail({ code: 'forbidden', ref } as const);
+    const found = await resolveGoalToChange(trx, actor, target);
+    if (!found.ok) return found;
+    const { goal: g, ref } = found.value;
     let suggested: number;
     let cycleId: number;
     if (g.type === 'key_result') {

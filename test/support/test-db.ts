@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { createDatabase, type DatabaseHandle } from '../../src/db/create-db';
 import { migrateToLatest } from '../../src/db/migrate-to-latest';
+import { createScratchDatabase } from './scratch-database';
 
 export interface TestDb extends DatabaseHandle {
   /** Empties every table and restarts ids, between tests. */
@@ -24,12 +23,9 @@ export async function openTestDb(): Promise<TestDb> {
   let handle: DatabaseHandle;
   let dropDatabase = async () => {};
   if (serverUrl) {
-    const name = `okr_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    handle = await createDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-    dropDatabase = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    const scratch = await createScratchDatabase(serverUrl, 'okr_test');
+    handle = await createDatabase({ databaseUrl: scratch.url, poolSize: 4 });
+    dropDatabase = scratch.drop;
   } else {
     handle = await createDatabase({});
   }
@@ -44,14 +40,4 @@ export async function openTestDb(): Promise<TestDb> {
       await dropDatabase();
     },
   };
-}
-
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }

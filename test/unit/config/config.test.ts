@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../../src/config';
+
+describe('loadConfig', () => {
+  it('should run on embedded defaults with nothing set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, redisUrl: undefined, defaultLocale: 'en', defaultTimeZone: 'UTC', hasChatPlatform: false });
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('should treat blank variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'abc', /^PORT: expected a port number/],
+    ['PORT', '70000', /^PORT: expected a port number/],
+    ['DATABASE_URL', 'mysql://x', /^DATABASE_URL: expected a postgres:\/\//],
+    ['REDIS_URL', 'localhost:6379', /^REDIS_URL: expected a redis:\/\//],
+    ['DEFAULT_TIMEZONE', 'Mars/Base', /^DEFAULT_TIMEZONE: expected an IANA time zone/],
+    ['DEFAULT_LOCALE', 'fr', /^DEFAULT_LOCALE: expected en or zh-CN/],
+    ['WECOM_ENCODING_AES_KEY', 'short', /^WECOM_ENCODING_AES_KEY: expected the 43-character EncodingAESKey/],
+  ])('should stop on a bad %s with one line naming it', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('should notice a configured chat platform', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).hasChatPlatform).toBe(true);
+    expect(loadConfig({ WECOM_CORP_ID: 'ww1' }).hasChatPlatform).toBe(true);
+  });
+});
