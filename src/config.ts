@@ -31,6 +31,7 @@ const schema = z.object({
   SLACK_CLIENT_SECRET: optionalText,
   SLACK_STATE_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
+  SLACK_TOKEN_ENCRYPTION_KEY: z.string().min(32, 'at least 32 characters of random text').optional(),
   SLACK_API_URL: z.url({ error: 'an http(s) URL' }).optional(),
   WECOM_CORP_ID: optionalText,
   WECOM_AGENT_ID: optionalText,
@@ -40,6 +41,19 @@ const schema = z.object({
   WECOM_API_URL: z.url({ error: 'an http(s) URL' }).optional(),
 });
 
+export interface SlackConfig {
+  readonly signingSecret: string | undefined;
+  readonly botToken: string | undefined;
+  readonly clientId: string | undefined;
+  readonly clientSecret: string | undefined;
+  readonly stateSecret: string | undefined;
+  readonly appToken: string | undefined;
+  readonly apiUrl: string | undefined;
+  /** Encrypts stored OAuth installations; defaults to a key derived from the state secret. */
+  readonly tokenEncryptionKey: string | undefined;
+  readonly mode: 'single' | 'oauth' | 'off';
+}
+
 export interface Config {
   readonly port: number;
   readonly databaseUrl: string | undefined;
@@ -48,6 +62,7 @@ export interface Config {
   readonly defaultLocale: (typeof LOCALES)[number];
   readonly defaultTimeZone: string;
   readonly logLevel: string;
+  readonly slack: SlackConfig;
   /** True when any chat platform is configured; otherwise `npm start` opens the local console. */
   readonly hasChatPlatform: boolean;
 }
@@ -63,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new ConfigError(`${issue.path.join('.')}: expected ${issue.message}`);
   }
   const e = parsed.data;
+  const slack = slackConfig(e);
   return Object.freeze({
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
@@ -71,6 +87,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
-    hasChatPlatform: Boolean(e.SLACK_BOT_TOKEN || e.SLACK_CLIENT_ID || e.SLACK_APP_TOKEN || e.WECOM_CORP_ID),
+    slack,
+    hasChatPlatform: slack.mode !== 'off' || Boolean(e.WECOM_CORP_ID),
   });
+}
+
+type Env = z.infer<typeof schema>;
+
+/** Which Slack mode the variables ask for, refusing half-configured combinations. */
+function slackConfig(e: Env): SlackConfig {
+  const oauth = e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET || e.SLACK_STATE_SECRET;
+  if (oauth) {
+    for (const name of ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_SIGNING_SECRET'] as const) {
+      if (!e[name]) throw new ConfigError(`${name}: expected a value (OAuth mode needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET)`);
+    }
+  } else if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    throw new ConfigError('SLACK_SIGNING_SECRET: expected a value (SLACK_BOT_TOKEN needs it, or SLACK_APP_TOKEN for Socket Mode)');
+  } else if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) {
+    throw new ConfigError('SLACK_BOT_TOKEN: expected a value (Socket Mode with SLACK_APP_TOKEN needs the bot token too)');
+  }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_BOT_TOKEN.startsWith('xoxb-')) throw new ConfigError('SLACK_BOT_TOKEN: expected a bot token starting with xoxb-');
+  if (e.SLACK_APP_TOKEN && !e.SLACK_APP_TOKEN.startsWith('xapp-')) throw new ConfigError('SLACK_APP_TOKEN: expected an app-level token starting with xapp-');
+  return {
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    botToken: e.SLACK_BOT_TOKEN,
+    clientId: e.SLACK_CLIENT_ID,
+    clientSecret: e.SLACK_CLIENT_SECRET,
+    stateSecret: e.SLACK_STATE_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    apiUrl: e.SLACK_API_URL,
+    tokenEncryptionKey: e.SLACK_TOKEN_ENCRYPTION_KEY,
+    mode: oauth ? 'oauth' : e.SLACK_BOT_TOKEN ? 'single' : 'off',
+  };
 }

@@ -244,6 +244,23 @@ export interface OutboxTable {
   created_at: CreatedAt;
 }
 
+export interface SlackInstallationTable {
+  id: Id;
+  enterprise_id: ColumnType<string, string | undefined, string>;
+  team_id: ColumnType<string, string | undefined, string>;
+  is_enterprise_install: ColumnType<boolean, boolean | undefined, boolean>;
+  bot_user_id: string | null;
+  installation_encrypted: string;
+  installed_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ProcessedEventTable {
+  platform: 'slack' | 'wecom';
+  event_id: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   workspace: WorkspaceTable;
   member: MemberTable;
@@ -261,6 +278,8 @@ export interface Database {
   score: ScoreTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  slack_installation: SlackInstallationTable;
+  processed_event: ProcessedEventTable;
 }
 
 export type MemberRow = Selectable<MemberTable>;

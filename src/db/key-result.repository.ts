@@ -97,3 +97,10 @@ export async function countKeyResults(db: Db, workspaceId: number, objectiveId: 
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** References of key results by id, for forms that carry database ids. */
+export async function refsByIds(db: Db, workspaceId: number, ids: readonly number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('key_result').select(['id', 'ref']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.ref]));
+}

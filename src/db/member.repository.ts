@@ -140,3 +140,30 @@ export async function updateMemberProfile(
     .where('id', '=', memberId)
     .execute();
 }
+
+/** A member by platform ids, with their workspace: the fast path of every chat request. */
+export function findMemberByPlatformIds(db: Db, platform: Platform, workspaceExternalId: string, userExternalId: string) {
+  return db
+    .selectFrom('member as m')
+    .innerJoin('workspace as w', 'w.id', 'm.workspace_id')
+    .selectAll('m')
+    .where('w.platform', '=', platform)
+    .where('w.external_id', '=', workspaceExternalId)
+    .where('m.external_id', '=', userExternalId)
+    .executeTakeFirst();
+}
+
+/** Refreshes what the platform's profile says about a member (name, time zone, language). */
+export async function updateMemberPlatformProfile(
+  db: Db,
+  workspaceId: number,
+  memberId: number,
+  p: { displayName: string; timeZone: string; locale: Locale; active: boolean },
+): Promise<void> {
+  await db
+    .updateTable('member')
+    .set({ display_name: p.displayName, time_zone: p.timeZone, locale: p.locale, active: p.active, updated_at: new Date() })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', memberId)
+    .execute();
+}

@@ -99,3 +99,8 @@ export async function addTeamMember(db: Db, workspaceId: number, teamId: number,
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
+
+/** Every team of a workspace by name, capped — a select offers at most 100 options. */
+export function listTeams(db: Db, workspaceId: number, limit = 100): Promise<TeamRow[]> {
+  return db.selectFrom('team').selectAll().where('workspace_id', '=', workspaceId).orderBy('name').limit(limit).execute();
+}

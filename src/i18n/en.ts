@@ -1,9 +1,12 @@
+import { slackViewsEn } from './slack-views.en';
+
 /**
  * Every user-facing string in English. `zh-CN.ts` must have exactly the same keys (a compile error
  * otherwise) and the same `{placeholders}` (a unit test). Keys: `usage.<Verb>`, `parseError.<code>`,
  * `error.<code>`, names (`confidence.*`, `kind.*`, `level.*`…), `lag.*`, `outcome.<type>.*`, `console.*`.
  */
 export const en = {
+  slackViews: slackViewsEn,
   common: {
     somethingWentWrong: 'Something went wrong ({id}). Nothing was changed.',
     listSeparator: ', ',
@@ -318,6 +321,21 @@ export const en = {
     lagging: 'Still lagging:',
     noObjectives: 'No objectives in this cycle.',
     hint: 'Set a score with /okr score O-7 0.7',
+  },
+  slackReply: {
+    continued: '(continued)',
+    moreNotShown: '… and {count} more not shown.',
+    button: {
+      checkIn: 'Check in',
+      show: 'Show {ref}',
+      newObjective: 'New objective',
+      share: 'Share to channel',
+    },
+    form: {
+      checkIn: 'Check in all your open key results in one form.',
+      newObjective: 'Create an objective and its key results in one form.',
+      newKpi: 'Type the KPI as a command:',
+    },
   },
   console: {
     welcome: 'OKR bot — local console. Type commands as you would in chat (e.g. /okr help). Type :help for console commands.',

@@ -1,7 +1,9 @@
+import { slackViewsZhCN } from './slack-views.zh-CN';
 import type { Catalog } from './catalog';
 
 /** Simplified Chinese. Typed as `Catalog`: a missing or extra key is a compile error. */
 export const zhCN: Catalog = {
+  slackViews: slackViewsZhCN,
   common: {
     somethingWentWrong: '出错了（{id}），没有做任何修改。',
     listSeparator: '、',
@@ -316,6 +318,21 @@ export const zhCN: Catalog = {
     lagging: '仍然滞后：',
     noObjectives: '这个周期没有目标。',
     hint: '评分：评分 O-7 0.7',
+  },
+  slackReply: {
+    continued: '（续）',
+    moreNotShown: '……还有 {count} 项未显示。',
+    button: {
+      checkIn: '签到',
+      show: '查看 {ref}',
+      newObjective: '新建目标',
+      share: '分享到频道',
+    },
+    form: {
+      checkIn: '在一个表单里为所有进行中的关键结果签到。',
+      newObjective: '在一个表单里创建目标及其关键结果。',
+      newKpi: '请用命令创建 KPI：',
+    },
   },
   console: {
     welcome: 'OKR 助手 — 本地控制台。像在聊天里一样输入命令（例如：帮助），输入 :help 查看控制台命令。',

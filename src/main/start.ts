@@ -4,7 +4,7 @@ import { hasAnyGoals, loadDemoCompany } from '../demo/load-demo';
 import { createTranslator } from '../i18n/translate';
 import { boot, die } from './boot';
 import { runMigrations } from './run-migrations';
-import { startWeb } from './web-server';
+import { startWeb } from './start-web';
 
 /**
  * `npm start`: the local default. Embedded PGlite is migrated on every start; with no chat

@@ -1,33 +1,58 @@
-import http from 'node:http';
+import type http from 'node:http';
+import express from 'express';
 import { sql } from 'kysely';
-import type { Booted } from './boot';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { createSlackApp, type SlackAppHandle } from '../slack/slack-app';
+import type { UseCaseDeps } from '../use-cases/deps';
+
+export interface WebApp {
+  readonly express: express.Application;
+  readonly slack: SlackAppHandle | undefined;
+  /** Listens on `port` (0: any free port) and resolves once the server accepts requests. */
+  listen(port: number): Promise<http.Server>;
+}
+
+export interface WebOptions {
+  readonly botId?: string;
+  readonly botUserId?: string;
+}
 
 /**
- * The web process's HTTP server. For now it answers health probes; the Slack, WeCom and API
- * routes mount here as their adapters arrive.
+ * The web process: health probes, and the Slack receiver at /slack/events (plus the OAuth routes
+ * in multi-workspace mode). WeCom callbacks and the KPI API mount here as their issues land.
  */
-export async function startWeb({ config, logger, database }: Booted): Promise<http.Server> {
-  const server = http.createServer(async (req, res) => {
-    if (req.method === 'GET' && req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      return;
-    }
-    if (req.method === 'GET' && req.url === '/readyz') {
-      try {
-        await sql`SELECT 1`.execute(database.db);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"database":"up"}');
-      } catch (error) {
-        logger.warn({ err: error }, 'readiness check failed');
-        res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false,"database":"down"}');
-      }
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"ok":false,"error":"not_found"}');
+export function createWebApp(config: Config, deps: UseCaseDeps, logger: Logger, options: WebOptions = {}): WebApp {
+  const app = express();
+  app.disable('x-powered-by');
+  let ready = false;
+  app.get('/healthz', (_req, res) => {
+    res.status(ready ? 200 : 503).json({ ok: ready });
   });
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
-  logger.info({ port: config.port }, 'web listening');
-  const stop = () => server.close(() => void database.close().then(() => process.exit(0)));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-  return server;
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await sql`SELECT 1`.execute(deps.db);
+      res.status(200).json({ ok: true, database: 'up' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ ok: false, database: 'down' });
+    }
+  });
+  const slack =
+    config.slack.mode === 'off'
+      ? undefined
+      : createSlackApp(config.slack, { ...deps, logger, defaults: { timeZone: config.defaultTimeZone, locale: config.defaultLocale } }, { express: app, ...options });
+  return {
+    express: app,
+    slack,
+    async listen(port) {
+      await slack?.start();
+      const server = await new Promise<http.Server>((resolve, reject) => {
+        const s = app.listen(port, '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
+      });
+      ready = true;
+      logger.info({ port: (server.address() as { port: number }).port, slack: slack?.mode ?? 'off' }, 'web listening');
+      return server;
+    },
+  };
 }

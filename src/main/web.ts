@@ -1,5 +1,5 @@
 import { boot, die } from './boot';
-import { startWeb } from './web-server';
+import { startWeb } from './start-web';
 
 // The Procfile's web process. Migrations are the release step's job here, not start-up's.
 boot()

@@ -26,8 +26,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /^SLACK_SIGNING_SECRET: expected a value/],
+    [{ SLACK_BOT_TOKEN: 'oops', SLACK_SIGNING_SECRET: 's' }, /^SLACK_BOT_TOKEN: expected a bot token/],
+    [{ SLACK_CLIENT_ID: 'c' }, /^SLACK_CLIENT_SECRET: expected a value/],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, /^SLACK_BOT_TOKEN: expected a value/],
+  ])('should refuse a half-configured Slack (%o)', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it('should notice a configured chat platform', () => {
-    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).hasChatPlatform).toBe(true);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toMatchObject({ hasChatPlatform: true, slack: { mode: 'single' } });
+    expect(loadConfig({ SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 't', SLACK_SIGNING_SECRET: 'x' }).slack.mode).toBe('oauth');
     expect(loadConfig({ WECOM_CORP_ID: 'ww1' }).hasChatPlatform).toBe(true);
   });
 });

@@ -1,0 +1,41 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { parseChatText } from '../../domain/command/parse-command';
+import type { Actor } from '../../domain/member';
+import { slackActor } from '../slack-actor';
+import type { SlackDeps } from '../slack-deps';
+import { commandReply, unexpected } from './reply';
+
+// Mentions in channels and direct messages speak the same grammar as /okr. Channel mentions are
+// answered in the mention's thread; DMs in the DM.
+
+const BOT_MENTION = /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>\s*/;
+
+async function answer(deps: SlackDeps, client: WebClient, who: { teamId: string; userId: string }, text: string, post: { channel: string; thread_ts?: string }): Promise<void> {
+  let actor: Actor | undefined;
+  try {
+    actor = await slackActor(deps, client, who, deps.defaults);
+    const clean = text.replace(BOT_MENTION, '');
+    const messages = await commandReply(deps, actor, parseChatText(clean), clean);
+    for (const m of messages) await client.chat.postMessage({ ...post, text: m.text, blocks: m.blocks });
+  } catch (error) {
+    const m = unexpected(deps, actor, error, 'message');
+    await client.chat.postMessage({ ...post, text: m.text, blocks: m.blocks }).catch(() => undefined);
+  }
+}
+
+export function registerMessages(app: App, deps: SlackDeps): void {
+  app.event('app_mention', async ({ event, body, client }) => {
+    const teamId = (body as { team_id?: string }).team_id ?? '';
+    if (!event.user) return;
+    await answer(deps, client, { teamId, userId: event.user }, event.text, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts });
+  });
+
+  app.message(async ({ message, body, client }) => {
+    // Only plain messages people type in a DM with the bot; edits, joins and bot posts are not commands.
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
+    if ('bot_id' in message && message.bot_id) return;
+    const teamId = (body as { team_id?: string }).team_id ?? '';
+    await answer(deps, client, { teamId, userId: message.user }, message.text ?? '', { channel: message.channel });
+  });
+}

@@ -1,0 +1,43 @@
+import type { WebClient } from '@slack/web-api';
+import type { Actor } from '../../domain/member';
+import { parseReference } from '../../domain/command/reference';
+import { listTeams } from '../../db/team.repository';
+import { runCommand } from '../../use-cases/run-command';
+import { showGoal } from '../../use-cases/show-goal';
+import { checkInModal } from '../blocks/check-in-modal.blocks';
+import { newObjectiveModal } from '../blocks/new-objective-modal.blocks';
+import { scoreModal } from '../blocks/score-modal.blocks';
+import type { SlackDeps } from '../slack-deps';
+import { renderContext } from './reply';
+import { suggestKeyResultScore } from '../../domain/score';
+
+// trigger_ids expire three seconds after Slack sends them (platform-facts A2): each opener does
+// one or two indexed reads and calls views.open straight away.
+
+export async function openNewObjectiveModal(deps: SlackDeps, client: WebClient, triggerId: string, actor: Actor, initialTitle?: string): Promise<void> {
+  const teams = await listTeams(deps.db, actor.workspaceId);
+  const view = newObjectiveModal(renderContext(actor, deps), {
+    teams: teams.map((t) => ({ id: t.id, name: t.name })),
+    ...(initialTitle ? { initialTitle } : {}),
+  });
+  await client.views.open({ trigger_id: triggerId, view });
+}
+
+export async function openCheckInModal(deps: SlackDeps, client: WebClient, triggerId: string, actor: Actor, firstRef?: string): Promise<void> {
+  const form = await runCommand(deps, actor, { verb: 'checkin' });
+  const krs = form.ok && form.value.type === 'form' ? form.value.openKeyResults : [];
+  const view = checkInModal(renderContext(actor, deps), [...krs], firstRef ? { firstRef } : undefined);
+  await client.views.open({ trigger_id: triggerId, view });
+}
+
+/** The score modal for an objective, prefilled with the suggested scores; false when not found. */
+export async function openScoreModal(deps: SlackDeps, client: WebClient, triggerId: string, actor: Actor, ref: string): Promise<boolean> {
+  const target = parseReference(ref);
+  if (!target) return false;
+  const shown = await showGoal(deps, actor, target);
+  if (!shown.ok || shown.value.type !== 'objective') return false;
+  const o = shown.value.objective;
+  const suggested = o.keyResults.map((k) => ({ ref: k.ref, suggested: suggestKeyResultScore({ kind: k.kind, start: k.start, target: k.target, current: k.current }) }));
+  await client.views.open({ trigger_id: triggerId, view: scoreModal(renderContext(actor, deps), o, suggested) });
+  return true;
+}

@@ -1,0 +1,9 @@
+import type { Locale } from '../domain/member';
+import type { Logger } from '../logger';
+import type { UseCaseDeps } from '../use-cases/deps';
+
+/** What the Slack listeners need beyond the use-cases: a logger and defaults for new members. */
+export interface SlackDeps extends UseCaseDeps {
+  readonly logger: Logger;
+  readonly defaults: { readonly timeZone: string; readonly locale: Locale };
+}

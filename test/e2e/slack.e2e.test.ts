@@ -1,0 +1,254 @@
+import { fixedClock } from '../../src/ports/clock';
+import { blockKitViolations } from '../../src/slack/blocks/limits-check';
+import { ACTION, VIEW } from '../../src/slack/blocks/ids';
+import type { RecordedCall } from '../support/fake-slack-api';
+import { goalState } from '../support/factories';
+import { SIGNING_SECRET, startSlackHarness, type SlackHarness } from '../support/slack-harness';
+import { blockAction, blockSuggestion, postEvent, postInteraction, postSlashCommand, viewSubmission } from '../support/slack-requests';
+
+let h: SlackHarness;
+const ALICE = 'U1ALICE';
+const BOB = 'U2BOB';
+let responses = 0;
+
+beforeAll(async () => {
+  h = await startSlackHarness(fixedClock('2026-11-15T12:00:00Z'));
+  h.fake.users.set(ALICE, { id: ALICE, name: 'alice', real_name: 'Alice Liu', tz: 'Asia/Shanghai', locale: 'en-US' });
+  h.fake.users.set(BOB, { id: BOB, name: 'bob', real_name: 'Bob Stone', tz: 'Europe/London', locale: 'en-GB' });
+}, 60_000);
+afterAll(() => h.close());
+
+/** Runs a slash command and returns the messages posted to its response_url. */
+async function slash(user: string, text: string, command: '/okr' | '/kpi' = '/okr'): Promise<RecordedCall[]> {
+  const id = `r${++responses}`;
+  const res = await postSlashCommand(h.eventsUrl, { signingSecret: SIGNING_SECRET, command, text, userId: user, responseUrl: h.fake.responseUrl(id) });
+  expect(res.status).toBe(200);
+  return h.fake.waitFor(`response_url:${id}`);
+}
+
+const textOf = (calls: RecordedCall[]) => calls.map((c) => JSON.stringify(c.body)).join('\n');
+
+describe('Slack app over HTTP', () => {
+  it('should answer every command ephemerally with Block Kit inside Slack’s limits', async () => {
+    const script: [string, string, '/okr' | '/kpi'][] = [
+      [ALICE, 'new "Delight customers"', '/okr'],
+      [ALICE, 'kr add O-1 "Raise NPS from 30 to 45"', '/okr'],
+      [ALICE, 'kr add O-1 "Cut churn from 5% to 3%"', '/okr'],
+      [ALICE, 'update KR-1 39 on-track survey done', '/okr'],
+      [ALICE, 'update KR-2 4% at-risk', '/okr'],
+      [ALICE, '', '/okr'],
+      [ALICE, 'help', '/okr'],
+      [ALICE, 'mine', '/okr'],
+      [ALICE, 'list company', '/okr'],
+      [ALICE, 'show O-1', '/okr'],
+      [ALICE, 'show KR-1', '/okr'],
+      [ALICE, 'tree', '/okr'],
+      [ALICE, 'lagging', '/okr'],
+      [BOB, 'comment KR-1 great work', '/okr'],
+      [BOB, 'blocker KR-2 waiting on legal', '/okr'],
+      [ALICE, 'resolve B-1 sorted', '/okr'],
+      [ALICE, 'edit KR-1 --target 50', '/okr'],
+      [ALICE, 'new "Personal growth"', '/okr'],
+      [ALICE, 'align O-2 O-1', '/okr'],
+      [ALICE, 'score O-1 0.6 decent', '/okr'],
+      [ALICE, 'review', '/okr'],
+      [ALICE, 'ooo until 2026-12-01', '/okr'],
+      [ALICE, 'ooo off', '/okr'],
+      [ALICE, 'snooze 2d', '/okr'],
+      [ALICE, 'close O-2', '/okr'],
+      [ALICE, 'reopen O-2', '/okr'],
+      [ALICE, 'new nps "Net Promoter Score" --target 45 --green 40 --yellow 30', '/kpi'],
+      [ALICE, 'log nps 38', '/kpi'],
+      [ALICE, 'link KR-1 nps', '/kpi'],
+      [ALICE, 'list', '/kpi'],
+      [ALICE, 'show nps', '/kpi'],
+      [BOB, 'update KR-1 99', '/okr'],
+      [BOB, 'frobnicate', '/okr'],
+      [BOB, 'team', '/okr'],
+    ];
+    for (const [user, text, command] of script) {
+      const posted = await slash(user, text, command);
+      for (const call of posted) {
+        expect(call.body.response_type).toBe('ephemeral');
+        expect(blockKitViolations(call.body as never, 'message')).toEqual([]);
+        expect(JSON.stringify(call.body)).not.toMatch(/went wrong/);
+      }
+    }
+    const rows = await h.db.db.selectFrom('key_result').select(['ref', 'current_value', 'target_value']).orderBy('ref').execute();
+    expect(rows).toEqual([
+      { ref: 1, current_value: 39, target_value: 50 },
+      { ref: 2, current_value: 4, target_value: 3 },
+    ]);
+    // Bob may not update Alice's key result; the reply says so and nothing moved.
+    expect(textOf(await slash(BOB, 'update KR-1 99'))).toMatch(/KR-1/);
+  }, 60_000);
+
+  it('should render typed mentions and broadcasts as text', async () => {
+    const posted = await slash(ALICE, 'new "<!channel> ping <@U999> & <!here>"');
+    const body = textOf(posted);
+    expect(body).toContain('&lt;!channel&gt;');
+    expect(body).not.toMatch(/<!channel>|<!here>|<@U999>/);
+  });
+
+  it('should open the create-objective modal and create the objective with its key results', async () => {
+    await postSlashCommand(h.eventsUrl, { signingSecret: SIGNING_SECRET, command: '/okr', text: 'new', userId: ALICE, responseUrl: h.fake.responseUrl('unused') });
+    const [opened] = await h.fake.waitFor('views.open');
+    const view = opened!.body.view as { callback_id: string };
+    expect(view.callback_id).toBe(VIEW.newObjective);
+    expect(blockKitViolations(opened!.body.view as never, 'modal')).toEqual([]);
+
+    const before = await goalState(h.db.db);
+    const bad = await postInteraction(h.eventsUrl, viewSubmission({ userId: ALICE, callbackId: VIEW.newObjective, values: { title: { title: { type: 'plain_text_input', value: '' } } } }), { signingSecret: SIGNING_SECRET });
+    expect(bad.status).toBe(200);
+    expect((bad.json as { response_action: string }).response_action).toBe('errors');
+    expect(await goalState(h.db.db)).toEqual(before);
+
+    h.fake.reset();
+    const ok = await postInteraction(
+      h.eventsUrl,
+      viewSubmission({
+        userId: ALICE,
+        callbackId: VIEW.newObjective,
+        values: {
+          title: { title: { type: 'plain_text_input', value: 'Ship the mobile app' } },
+          kr_1: { kr_1: { type: 'plain_text_input', value: 'Grow beta testers from 0 to 200' } },
+          kr_2: { kr_2: { type: 'plain_text_input', value: 'Publish to the App Store' } },
+        },
+      }),
+      { signingSecret: SIGNING_SECRET },
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBe('');
+    const [dm] = await h.fake.waitFor('chat.postMessage');
+    expect(dm!.body.channel).toBe(ALICE);
+    expect(JSON.stringify(dm!.body)).toMatch(/Ship the mobile app/);
+    await h.fake.waitFor('views.publish');
+    const krs = await h.db.db.selectFrom('key_result as k').innerJoin('objective as o', 'o.id', 'k.objective_id').select(['k.title', 'k.kind']).where('o.title', '=', 'Ship the mobile app').orderBy('k.ref').execute();
+    expect(krs).toEqual([
+      { title: 'Grow beta testers from 0 to 200', kind: 'increase' },
+      { title: 'Publish to the App Store', kind: 'milestone' },
+    ]);
+  }, 30_000);
+
+  it('should check in on several key results from one modal', async () => {
+    h.fake.reset();
+    await postSlashCommand(h.eventsUrl, { signingSecret: SIGNING_SECRET, command: '/okr', text: 'checkin', userId: ALICE, responseUrl: h.fake.responseUrl('unused2') });
+    const [opened] = await h.fake.waitFor('views.open');
+    const view = opened!.body.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe(VIEW.checkIn);
+    expect(blockKitViolations(opened!.body.view as never, 'modal')).toEqual([]);
+    const ids = await h.db.db.selectFrom('key_result').select(['id', 'ref']).where('ref', 'in', [1, 2]).orderBy('ref').execute();
+    const [kr1, kr2] = ids;
+    const values = {
+      [`v:${kr1!.id}`]: { value: { type: 'plain_text_input', value: '42' } },
+      [`c:${kr1!.id}`]: { confidence: { type: 'static_select', selected_option: { value: 'on_track' } } },
+      [`n:${kr2!.id}`]: { note: { type: 'plain_text_input', value: 'vendor slipped' } },
+      [`c:${kr2!.id}`]: { confidence: { type: 'static_select', selected_option: { value: 'off_track' } } },
+    };
+    // action ids inside blocks are whatever the builder chose: mirror them from the opened view.
+    const submitted = mirrorActionIds(opened!.body.view as never, values);
+    const res = await postInteraction(h.eventsUrl, viewSubmission({ userId: ALICE, callbackId: VIEW.checkIn, values: submitted, privateMetadata: view.private_metadata }), { signingSecret: SIGNING_SECRET });
+    expect(res.status).toBe(200);
+    await h.fake.waitFor('views.publish');
+    const after = await h.db.db.selectFrom('key_result').select(['ref', 'current_value', 'confidence']).where('ref', 'in', [1, 2]).orderBy('ref').execute();
+    expect(after).toEqual([
+      { ref: 1, current_value: 42, confidence: 'on_track' },
+      { ref: 2, current_value: 4, confidence: 'off_track' },
+    ]);
+  }, 30_000);
+
+  it('should publish the Home tab when it is opened, within the view limits', async () => {
+    h.fake.reset();
+    const res = await postEvent(h.eventsUrl, { type: 'app_home_opened', user: ALICE, channel: 'D1', tab: 'home', event_ts: '1.1' }, { signingSecret: SIGNING_SECRET, eventId: 'EvHome1' });
+    expect(res.status).toBe(200);
+    const [published] = await h.fake.waitFor('views.publish');
+    expect(published!.body.user_id).toBe(ALICE);
+    expect(blockKitViolations(published!.body.view as never, 'home')).toEqual([]);
+    expect(JSON.stringify(published!.body.view)).toMatch(/KR-1/);
+  });
+
+  it('should act on a retried event exactly once', async () => {
+    h.fake.reset();
+    const event = { type: 'app_home_opened', user: BOB, channel: 'D2', tab: 'home', event_ts: '2.2' };
+    await postEvent(h.eventsUrl, event, { signingSecret: SIGNING_SECRET, eventId: 'EvRetry1' });
+    await postEvent(h.eventsUrl, event, { signingSecret: SIGNING_SECRET, eventId: 'EvRetry1', retryNum: 1, retryReason: 'http_timeout' });
+    await postEvent(h.eventsUrl, event, { signingSecret: SIGNING_SECRET, eventId: 'EvRetry1', retryNum: 2 });
+    await h.fake.waitFor('views.publish');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.callsTo('views.publish')).toHaveLength(1);
+  });
+
+  it('should answer a mention in its thread with the same grammar', async () => {
+    h.fake.reset();
+    await postEvent(h.eventsUrl, { type: 'app_mention', user: ALICE, text: '<@U0BOT> update KR-1 44 on-track', channel: 'C0CHAN', ts: '1700000000.000200', event_ts: '1700000000.000200' }, { signingSecret: SIGNING_SECRET, eventId: 'EvMention1' });
+    const [reply] = await h.fake.waitFor('chat.postMessage');
+    expect(reply!.body.thread_ts).toBe('1700000000.000200');
+    expect(blockKitViolations(reply!.body as never, 'message')).toEqual([]);
+    const kr = await h.db.db.selectFrom('key_result').select('current_value').where('ref', '=', 1).executeTakeFirstOrThrow();
+    expect(kr.current_value).toBe(44);
+  });
+
+  it('should share a reply to the channel and show details from a button', async () => {
+    h.fake.reset();
+    await postInteraction(h.eventsUrl, blockAction({ userId: ALICE, actionId: ACTION.share, value: '/okr show KR-1', responseUrl: h.fake.responseUrl('share') }), { signingSecret: SIGNING_SECRET });
+    const [shared] = await h.fake.waitFor('response_url:share');
+    expect(shared!.body.response_type).toBe('in_channel');
+    await postInteraction(h.eventsUrl, blockAction({ userId: BOB, actionId: ACTION.showGoal, value: 'KR-1', responseUrl: h.fake.responseUrl('details') }), { signingSecret: SIGNING_SECRET });
+    const [details] = await h.fake.waitFor('response_url:details');
+    expect(details!.body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(details!.body)).toMatch(/KR-1/);
+  });
+
+  it('should offer parent objectives as the member types', async () => {
+    const res = await postInteraction(h.eventsUrl, blockSuggestion({ userId: ALICE, actionId: ACTION.parentSelect, blockId: 'parent', value: 'deli', callbackId: VIEW.newObjective }), { signingSecret: SIGNING_SECRET });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.json)).toMatch(/O-1/);
+  });
+
+  it('should keep member profiles fresh from user_change', async () => {
+    await postEvent(h.eventsUrl, { type: 'user_change', user: { id: BOB, name: 'bob', real_name: 'Bob Stone', tz: 'Asia/Tokyo', locale: 'zh-CN' } }, { signingSecret: SIGNING_SECRET, eventId: 'EvUser1' });
+    await waitUntil(async () => (await h.db.db.selectFrom('member').select('time_zone').where('external_id', '=', BOB).executeTakeFirst())?.time_zone === 'Asia/Tokyo');
+    const bob = await h.db.db.selectFrom('member').select(['time_zone', 'locale']).where('external_id', '=', BOB).executeTakeFirstOrThrow();
+    expect(bob).toEqual({ time_zone: 'Asia/Tokyo', locale: 'zh-CN' });
+  });
+
+  it.each([
+    ['a wrong signature', { signature: 'v0=deadbeef' }],
+    ['a timestamp 6 minutes old', { timestamp: Math.floor(Date.now() / 1000) - 360 }],
+    ['a timestamp 6 minutes ahead', { timestamp: Math.floor(Date.now() / 1000) + 360 }],
+    ['another signing secret', { signingSecret: 'not-the-secret' }],
+  ])('should refuse %s with 401 and change nothing', async (_name, override) => {
+    const before = await goalState(h.db.db);
+    h.fake.reset();
+    const res = await postSlashCommand(h.eventsUrl, { signingSecret: SIGNING_SECRET, command: '/okr', text: 'new "Forged"', userId: ALICE, responseUrl: h.fake.responseUrl('forged'), ...override });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.calls).toHaveLength(0);
+    expect(await goalState(h.db.db)).toEqual(before);
+  });
+
+  it('should answer health probes', async () => {
+    expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${h.baseUrl}/readyz`)).status).toBe(200);
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('condition not met in time');
+}
+
+/** Rewrites `{ blockId: { anyName: state } }` to use the action_id the modal really has in that block. */
+function mirrorActionIds(view: { blocks: { block_id?: string; element?: { action_id?: string } }[] }, values: Record<string, Record<string, unknown>>) {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [blockId, byAction] of Object.entries(values)) {
+    const block = view.blocks.find((b) => b.block_id === blockId);
+    const actionId = block?.element?.action_id ?? Object.keys(byAction)[0]!;
+    out[blockId] = { [actionId]: Object.values(byAction)[0] };
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+import { ACTION } from '../../../src/slack/blocks/ids';
+import type { Outcome } from '../../../src/use-cases/outcome';
+import { LIMIT } from '../../../src/slack/blocks/text-limits';
+import { renderOutcomeMessages } from '../../../src/slack/blocks/outcome-messages.blocks';
+import { BEHIND, CONTEXTS, EN, ZH, keyResult, objective } from '../render/fixtures';
+import { allText, buttons, problems } from './helpers';
+import { CASES } from './outcome-cases';
+
+const COMMAND = { commandText: '/okr cmd' };
+
+describe('renderOutcomeMessages', () => {
+  for (const ctx of CONTEXTS) {
+    describe(ctx.locale, () => {
+      it.each(Object.entries(CASES))('should render %s as sendable Block Kit with its facts and buttons', (_type, c) => {
+        const messages = renderOutcomeMessages(c.outcome, { ...ctx, ...COMMAND });
+        expect(messages.length).toBeGreaterThan(0);
+        for (const m of messages) {
+          expect(m.text.trim()).not.toBe('');
+          expect(m.blocks.length).toBeGreaterThan(0);
+        }
+        const text = allText(messages);
+        for (const fact of c.facts) expect(text).toContain(fact);
+        expect(text).not.toMatch(/\{\w+\}|NaN|undefined|Infinity/);
+        expect(problems(messages)).toEqual([]);
+        expect(buttons(messages).map((b) => `${b.action_id}=${b.value ?? ''}`)).toEqual(c.buttons);
+      });
+    });
+  }
+
+  it('should offer no Share button without command text', () => {
+    const messages = renderOutcomeMessages(CASES.home.outcome, EN);
+    expect(buttons(messages).map((b) => b.action_id)).toEqual([ACTION.openCheckIn, ACTION.openNewObjective]);
+  });
+
+  it('should clamp the command text of the Share button to the button value limit', () => {
+    const commandText = `/okr list ${'x'.repeat(5_000)}`;
+    const share = buttons(renderOutcomeMessages(CASES.goals.outcome, { ...EN, commandText })).find((b) => b.action_id === ACTION.share);
+    expect(share?.value?.length).toBeLessThanOrEqual(LIMIT.buttonValue);
+    expect(share?.value?.startsWith('/okr list xxx')).toBe(true);
+  });
+
+  it('should label buttons in the reader’s language', () => {
+    expect(buttons(renderOutcomeMessages(CASES.home.outcome, { ...EN, ...COMMAND })).map((b) => b.text)).toEqual(['Check in', 'New objective', 'Share to channel']);
+    expect(buttons(renderOutcomeMessages(CASES.key_result.outcome, ZH)).map((b) => b.text)).toEqual(['签到', '查看 O-7']);
+  });
+
+  it('should start lists with a header and show a key result line with bar, standing, confidence and owner', () => {
+    const [message] = renderOutcomeMessages(CASES.home.outcome, EN);
+    expect(message?.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Your OKRs — 2026-Q4', emoji: true } });
+    expect(allText(message)).toContain('*KR-12*  Raise NPS from 30 to 45  ▓▓▓▓▓▓░░░░ 60%  39 / 45 pts  🟡 at risk  (Alice)');
+    expect(allText(message)).toContain('*O-7*  Delight our customers  ▓▓▓▓▓░░░░░ 52%  (Alice · team · Growth)');
+  });
+
+  it('should put the lag reasons under a lagging key result, in both languages', () => {
+    const outcome = { type: 'lagging', keyResults: [keyResult({ lag: BEHIND })] } as const;
+    expect(allText(renderOutcomeMessages(outcome, EN))).toContain('⚠️ Lagging: expected 62 pts by today, at 41 pts (21 points behind); no check-in for 16 days');
+    const zh = allText(renderOutcomeMessages(outcome, ZH));
+    expect(zh).toContain('落后 21 个百分点');
+    expect(zh).toContain('已 16 天没有签到');
+  });
+
+  it('should use the verdict of the check-in, not the one the view carried', () => {
+    const outcome: Outcome = { ...CASES.checked_in.outcome, keyResult: keyResult({ lag: BEHIND }), lag: { lagging: false, severity: 0, reasons: [] } };
+    expect(allText(renderOutcomeMessages(outcome, EN))).not.toContain('⚠️');
+  });
+
+  it('should list the team’s lagging key results before its objectives', () => {
+    const text = allText(renderOutcomeMessages(CASES.team.outcome, EN));
+    expect(text.indexOf('Lagging first:')).toBeGreaterThan(-1);
+    expect(text.indexOf('Lagging first:')).toBeLessThan(text.indexOf('*Objectives:*'));
+  });
+
+  it('should fall back to a modal button for forms, and explain /kpi new as a command', () => {
+    const objectiveForm = renderOutcomeMessages({ type: 'form', form: 'new_objective', openKeyResults: [] }, EN);
+    expect(buttons(objectiveForm).map((b) => b.action_id)).toEqual([ACTION.openNewObjective]);
+    const noKeyResults = renderOutcomeMessages({ type: 'form', form: 'check_in', openKeyResults: [] }, EN);
+    expect(buttons(noKeyResults)).toEqual([]);
+    expect(allText(noKeyResults)).toContain('no open key results');
+    const kpiForm = renderOutcomeMessages({ type: 'form', form: 'new_kpi', openKeyResults: [] }, ZH);
+    expect(buttons(kpiForm)).toEqual([]);
+    expect(allText(kpiForm)).toContain('&lt;key&gt;');
+    expect(problems(kpiForm)).toEqual([]);
+  });
+
+  it('should offer the check-in button only on goals that are still active', () => {
+    const closed = renderOutcomeMessages({ ...CASES.key_result.outcome, keyResult: keyResult({ status: 'closed' }) }, EN);
+    expect(buttons(closed).map((b) => b.action_id)).toEqual([ACTION.showGoal]);
+  });
+
+  it('should give empty lists a friendly sentence and a way to start', () => {
+    for (const ctx of CONTEXTS) {
+      for (const outcome of [
+        { type: 'home', objectives: [], cycleName: null },
+        { type: 'home', objectives: [], cycleName: '2026-Q4' },
+        { type: 'goals', scope: 'company', objectives: [], cycleName: '2026-Q4' },
+        { type: 'goals', scope: 'me', objectives: [], cycleName: null },
+        { type: 'tree', nodes: [], truncated: 0 },
+      ] as const) {
+        const messages = renderOutcomeMessages(outcome, ctx);
+        expect(problems(messages)).toEqual([]);
+        expect(buttons(messages).map((b) => b.action_id)).toEqual([ACTION.openNewObjective]);
+      }
+      for (const outcome of [
+        { type: 'lagging', keyResults: [] },
+        { type: 'kpi_list', kpis: [] },
+        { type: 'team', teamName: 'Growth', progress: 0, objectives: [], lagging: [], members: 0 },
+        { type: 'review', report: { ...CASES.review.outcome.report, objectives: [], lagging: [] } },
+        { type: 'objective', objective: objective({ keyResults: [] }), children: [], feedback: [] },
+        { type: 'key_result', keyResult: keyResult(), objectiveTitle: 'x', history: [], feedback: [] },
+        { type: 'help', topic: 'update' },
+        { type: 'help', topic: '<!channel> nonsense' },
+      ] as const) {
+        const messages = renderOutcomeMessages(outcome, ctx);
+        expect(problems(messages)).toEqual([]);
+        expect(allText(messages)).not.toMatch(/\{\w+\}|NaN|undefined/);
+      }
+    }
+  });
+
+  it('should split a long list into messages of at most 50 blocks, buttons at the end', () => {
+    const objectives = Array.from({ length: 120 }, (_, i) => objective({ id: i, ref: `O-${i + 1}` }));
+    const messages = renderOutcomeMessages({ type: 'goals', scope: 'company', objectives, cycleName: '2026-Q4' }, { ...EN, ...COMMAND });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(m.blocks.length).toBeLessThanOrEqual(LIMIT.blocksPerMessage);
+    expect(problems(messages)).toEqual([]);
+    expect(messages.at(-1)?.blocks.at(-1)?.type).toBe('actions');
+    expect(allText(messages.slice(1))).toContain('(continued)');
+    const text = allText(messages);
+    for (let i = 1; i <= 120; i++) expect(text).toContain(`*O-${i}*`);
+  });
+});
