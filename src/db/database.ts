@@ -261,6 +261,22 @@ export interface ProcessedEventTable {
   created_at: CreatedAt;
 }
 
+export type ThreadKind = 'check_in_prompt' | 'team_digest' | 'lag_alert' | 'shared';
+
+export interface ChatThreadTable {
+  id: Id;
+  workspace_id: number;
+  platform: 'slack' | 'wecom';
+  channel_ref: string;
+  thread_ref: string;
+  kind: ThreadKind;
+  member_id: number | null;
+  team_id: number | null;
+  key_result_id: number | null;
+  check_in_id: number | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   workspace: WorkspaceTable;
   member: MemberTable;
@@ -280,6 +296,7 @@ export interface Database {
   outbox: OutboxTable;
   slack_installation: SlackInstallationTable;
   processed_event: ProcessedEventTable;
+  chat_thread: ChatThreadTable;
 }
 
 export type MemberRow = Selectable<MemberTable>;

@@ -167,3 +167,9 @@ export async function updateMemberPlatformProfile(
     .where('id', '=', memberId)
     .execute();
 }
+
+/** The workspace id of a platform tenant, if it has one yet. */
+export async function findWorkspaceId(db: Db, platform: Platform, externalId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('workspace').select('id').where('platform', '=', platform).where('external_id', '=', externalId).executeTakeFirst();
+  return row?.id;
+}

@@ -2,6 +2,7 @@ import { fixedClock } from '../../src/ports/clock';
 import { blockKitViolations } from '../../src/slack/blocks/limits-check';
 import { ACTION, VIEW } from '../../src/slack/blocks/ids';
 import type { RecordedCall } from '../support/fake-slack-api';
+import { recordThread } from '../../src/db/chat-thread.repository';
 import { goalState } from '../support/factories';
 import { SIGNING_SECRET, startSlackHarness, type SlackHarness } from '../support/slack-harness';
 import { blockAction, blockSuggestion, postEvent, postInteraction, postSlashCommand, viewSubmission } from '../support/slack-requests';
@@ -225,6 +226,27 @@ describe('Slack app over HTTP', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(h.fake.calls).toHaveLength(0);
     expect(await goalState(h.db.db)).toEqual(before);
+  });
+
+  it('should record a reply in the bot’s thread as feedback and tell the owner', async () => {
+    h.fake.reset();
+    const kr = await h.db.db.selectFrom('key_result').select(['id', 'workspace_id']).where('ref', '=', 1).executeTakeFirstOrThrow();
+    await recordThread(h.db.db, { workspaceId: kr.workspace_id, platform: 'slack', channelRef: 'C0CHAN', threadRef: '1700000000.000900', kind: 'lag_alert', keyResultId: kr.id });
+    await postEvent(
+      h.eventsUrl,
+      { type: 'message', channel: 'C0CHAN', channel_type: 'channel', user: BOB, text: 'I can help with <!channel> legal', ts: '1700000000.000950', thread_ts: '1700000000.000900' },
+      { signingSecret: SIGNING_SECRET, eventId: 'EvThread1' },
+    );
+    const [dm] = await h.fake.waitFor('chat.postMessage');
+    expect(dm!.body.channel).toBe(ALICE);
+    expect(JSON.stringify(dm!.body)).toMatch(/KR-1/);
+    expect(JSON.stringify(dm!.body)).toContain('&lt;!channel&gt;');
+    const replies = await h.db.db.selectFrom('feedback').select(['kind', 'body', 'key_result_id']).where('kind', '=', 'reply').execute();
+    expect(replies).toEqual([{ kind: 'reply', body: 'I can help with <!channel> legal', key_result_id: kr.id }]);
+    // A thread the bot did not start is just conversation.
+    await postEvent(h.eventsUrl, { type: 'message', channel: 'C0CHAN', channel_type: 'channel', user: BOB, text: 'lunch?', ts: '1700000001.000001', thread_ts: '1700000001.000000' }, { signingSecret: SIGNING_SECRET, eventId: 'EvThread2' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await h.db.db.selectFrom('feedback').select('id').where('kind', '=', 'reply').execute()).toHaveLength(1);
   });
 
   it('should answer health probes', async () => {

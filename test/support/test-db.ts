@@ -9,6 +9,7 @@ export interface TestDb extends DatabaseHandle {
 }
 
 const TABLES = [
+  'chat_thread',
   'processed_event', 'slack_installation',
   'outbox', 'audit_log', 'score', 'feedback', 'check_in', 'key_result', 'objective', 'kpi_reading', 'kpi',
   'cycle', 'ref_counter', 'team_membership', 'team', 'member_absence', 'member', 'workspace',

@@ -5,9 +5,10 @@ import type { Actor } from '../../domain/member';
 import { slackActor } from '../slack-actor';
 import type { SlackDeps } from '../slack-deps';
 import { commandReply, unexpected } from './reply';
+import { handleThreadReply } from './thread-replies';
 
 // Mentions in channels and direct messages speak the same grammar as /okr. Channel mentions are
-// answered in the mention's thread; DMs in the DM.
+// answered in the mention's thread; DMs in the DM. Replies in the bot's own threads are feedback.
 
 const BOT_MENTION = /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>\s*/;
 
@@ -32,10 +33,16 @@ export function registerMessages(app: App, deps: SlackDeps): void {
   });
 
   app.message(async ({ message, body, client }) => {
-    // Only plain messages people type in a DM with the bot; edits, joins and bot posts are not commands.
-    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
+    // Only plain messages people type; edits, joins and bot posts are neither commands nor feedback.
+    if (message.subtype !== undefined || !('user' in message) || !message.user) return;
     if ('bot_id' in message && message.bot_id) return;
     const teamId = (body as { team_id?: string }).team_id ?? '';
-    await answer(deps, client, { teamId, userId: message.user }, message.text ?? '', { channel: message.channel });
+    if (message.channel_type === 'im') {
+      await answer(deps, client, { teamId, userId: message.user }, message.text ?? '', { channel: message.channel });
+      return;
+    }
+    if (message.thread_ts && message.thread_ts !== message.ts) {
+      await handleThreadReply(deps, client, { teamId, userId: message.user, channel: message.channel, threadTs: message.thread_ts, text: message.text ?? '' });
+    }
   });
 }
