@@ -16,8 +16,33 @@ beforeAll(async () => {
   h = await startSlackHarness(fixedClock('2026-11-15T12:00:00Z'));
   h.fake.users.set(ALICE, { id: ALICE, name: 'alice', real_name: 'Alice Liu', tz: 'Asia/Shanghai', locale: 'en-US' });
   h.fake.users.set(BOB, { id: BOB, name: 'bob', real_name: 'Bob Stone', tz: 'Europe/London', locale: 'en-GB' });
+  // Tests clear the fake's log between steps; check what it holds before it goes.
+  const reset = h.fake.reset.bind(h.fake);
+  h.fake.reset = () => {
+    checkRecordedPayloads();
+    reset();
+  };
 }, 60_000);
-afterAll(() => h.close());
+afterAll(async () => {
+  checkRecordedPayloads();
+  expect(checked.length).toBeGreaterThan(50);
+  await h.close();
+});
+
+const checked: RecordedCall[] = [];
+/** Every payload the app sent to Slack is held to the Block Kit limits table — not only the ones a test looks at. */
+function checkRecordedPayloads(): void {
+  for (const call of h.fake.calls) {
+    if (checked.includes(call)) continue;
+    checked.push(call);
+    const surface = call.method === 'views.publish' ? 'home' : call.method.startsWith('views.') ? 'modal' : 'message';
+    const payload = call.method.startsWith('views.') ? call.body.view : call.body;
+    if (payload && (call.method.startsWith('views.') || call.method.startsWith('chat.') || call.method.startsWith('response_url'))) {
+      expect({ method: call.method, violations: blockKitViolations(payload as never, surface) }).toEqual({ method: call.method, violations: [] });
+    }
+  }
+}
+afterEach(() => checkRecordedPayloads());
 
 /** Runs a slash command and returns the messages posted to its response_url. */
 async function slash(user: string, text: string, command: '/okr' | '/kpi' = '/okr'): Promise<RecordedCall[]> {
@@ -187,6 +212,14 @@ describe('Slack app over HTTP', () => {
     expect(blockKitViolations(reply!.body as never, 'message')).toEqual([]);
     const kr = await h.db.db.selectFrom('key_result').select('current_value').where('ref', '=', 1).executeTakeFirstOrThrow();
     expect(kr.current_value).toBe(44);
+  });
+
+  it('should wait out a 429 from Slack and still deliver the reply', async () => {
+    h.fake.reset();
+    h.fake.rateLimitNext('chat.postMessage', 1);
+    await postEvent(h.eventsUrl, { type: 'app_mention', user: ALICE, text: '<@U0BOT> show KR-1', channel: 'C0CHAN', ts: '1700000000.000300', event_ts: '1700000000.000300' }, { signingSecret: SIGNING_SECRET, eventId: 'EvMention429' });
+    const calls = await h.fake.waitFor('chat.postMessage', 2, 5000);
+    expect(calls.map((c) => c.status)).toEqual([429, 200]);
   });
 
   it('should share a reply to the channel and show details from a button', async () => {

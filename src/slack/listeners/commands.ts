@@ -6,8 +6,12 @@ import type { Actor } from '../../domain/member';
 import type { SlackMessage } from '../blocks/message';
 import { slackActor } from '../slack-actor';
 import type { SlackDeps } from '../slack-deps';
+import { publishHome } from './home';
 import { openCheckInModal, openNewObjectiveModal } from './open-modals';
 import { commandReply, unexpected } from './reply';
+
+/** Commands that can change what the member's Home tab shows; after them it is republished. */
+const CHANGES_HOME = new Set<Command['verb']>(['new', 'kr_add', 'update', 'edit', 'align', 'close', 'score', 'comment', 'blocker', 'resolve', 'kpi_link']);
 
 /** response_url accepts five posts (platform-facts A2); longer replies are cut to that many. */
 export const MAX_RESPONSES = 5;
@@ -33,6 +37,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
         if (parsed.ok && (await openModalFor(deps, client, command.trigger_id, actor, parsed.value))) return;
         const text = `${name} ${command.text}`.trim();
         await respondAll(respond, await commandReply(deps, actor, parsed, text), 'ephemeral');
+        if (parsed.ok && CHANGES_HOME.has(parsed.value.verb)) await publishHome(deps, client, actor, command.user_id);
       } catch (error) {
         const m = unexpected(deps, actor, error, name);
         await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks }).catch(() => undefined);
