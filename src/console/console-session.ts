@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseChatText } from '../domain/command/parse-command';
 import { LOCALES, type Actor, type Locale } from '../domain/member';
 import type { Logger } from '../logger';
-import { findMembersByName, updateMember, upsertWorkspace } from '../db/member.repository';
+import { findMemberById, findMembersByName, updateMember, upsertWorkspace } from '../db/member.repository';
 import { createTranslator } from '../i18n/translate';
 import { renderParseError, renderUseCaseError } from '../render/text/render-error';
 import { renderOutcome } from '../render/text/render-outcome';
@@ -68,6 +68,9 @@ export class ConsoleSession {
     if (!this.#actor) return { text: t('console.noActor') };
     const parsed = parseChatText(text);
     if (!parsed.ok) return { text: renderParseError(parsed.error, this.context()) };
+    // Roles change from chat (`role @me member`); act with the one stored now, not the one at `:as`.
+    const row = await findMemberById(this.deps.db, this.#actor.workspaceId, this.#actor.memberId);
+    if (row && row.role !== this.#actor.role) this.#actor = { ...this.#actor, role: row.role };
     const result = await runCommand(this.deps, this.#actor, parsed.value, 'console');
     return { text: result.ok ? renderOutcome(result.value, this.context()) : renderUseCaseError(result.error, this.context()) };
   }

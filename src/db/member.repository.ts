@@ -173,3 +173,43 @@ export async function findWorkspaceId(db: Db, platform: Platform, externalId: st
   const row = await db.selectFrom('workspace').select('id').where('platform', '=', platform).where('external_id', '=', externalId).executeTakeFirst();
   return row?.id;
 }
+
+export async function setMemberRole(db: Db, workspaceId: number, memberId: number, role: Role): Promise<void> {
+  await db.updateTable('member').set({ role, updated_at: new Date() }).where('workspace_id', '=', workspaceId).where('id', '=', memberId).execute();
+}
+
+export async function setMemberManager(db: Db, workspaceId: number, memberId: number, managerId: number | null): Promise<void> {
+  await db.updateTable('member').set({ manager_id: managerId, updated_at: new Date() }).where('workspace_id', '=', workspaceId).where('id', '=', memberId).execute();
+}
+
+/**
+ * The active admins of a workspace, row-locked until the transaction ends: two admins demoting
+ * themselves at the same time queue up here, so the second sees the first's change.
+ */
+export async function lockActiveAdmins(db: Db, workspaceId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('member')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Whether `memberId` is `managerId` or sits above them in the reporting line — then making
+ * `managerId` the manager of `memberId` would close a loop (the `member_no_cycle` trigger would refuse it).
+ */
+export async function wouldCloseReportingLoop(db: Db, workspaceId: number, memberId: number, managerId: number): Promise<boolean> {
+  const { rows } = await sql<{ loops: boolean }>`
+    WITH RECURSIVE up (id, manager_id) AS (
+      SELECT id, manager_id FROM member WHERE workspace_id = ${workspaceId} AND id = ${managerId}
+      UNION
+      SELECT m.id, m.manager_id FROM member m JOIN up ON m.workspace_id = ${workspaceId} AND m.id = up.manager_id
+    )
+    SELECT EXISTS (SELECT 1 FROM up WHERE id = ${memberId}) AS loops`.execute(db);
+  return rows[0]?.loops === true;
+}

@@ -18,3 +18,13 @@ export function canChangeGoal(actor: Pick<Actor, 'memberId' | 'role'>, goal: Goa
   const me = actor.memberId;
   return goal.ownerId === me || goal.ownerManagerId === me || goal.teamManagerId === me || goal.objectiveOwnerId === me;
 }
+
+/** Admins manage every team; a team's manager manages its members and settings. */
+export function canManageTeam(actor: Pick<Actor, 'memberId' | 'role'>, team: { readonly managerId: number | null }): boolean {
+  return actor.role === 'admin' || team.managerId === actor.memberId;
+}
+
+/** Admins change anyone's reporting line; a manager may hand their own report to someone else or let them go. */
+export function canChangeReportingLine(actor: Pick<Actor, 'memberId' | 'role'>, member: { readonly managerId: number | null }): boolean {
+  return actor.role === 'admin' || member.managerId === actor.memberId;
+}

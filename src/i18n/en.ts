@@ -1,3 +1,4 @@
+import { threadsEn } from './threads.en';
 import { slackViewsEn } from './slack-views.en';
 
 /**
@@ -7,6 +8,7 @@ import { slackViewsEn } from './slack-views.en';
  */
 export const en = {
   slackViews: slackViewsEn,
+  threads: threadsEn,
   common: {
     somethingWentWrong: 'Something went wrong ({id}). Nothing was changed.',
     listSeparator: ', ',
@@ -41,6 +43,13 @@ export const en = {
     kpi_new: '/kpi new <key> "Name" [--target 45] [--unit pts] [--green 40] [--yellow 30] [--direction up|down] [--freq weekly] [--team #eng] — e.g. /kpi new nps "Net Promoter Score" --target 45 --green 40 --yellow 30',
     kpi_log: '/kpi log <key> <value> [date] — e.g. /kpi log nps 42 2026-11-20',
     kpi_link: '/kpi link KR-12 <key> — e.g. /kpi link KR-12 nps',
+    team_new: '/okr team new <handle> ["Name"] [--parent #team] [--manager @who] [--channel #channel] — admins; e.g. /okr team new eng "Engineering" --parent #rnd --manager @bob',
+    team_member: '/okr team add|remove @who #team — admins and the team’s manager; e.g. /okr team add @alice #eng',
+    team_manager: '/okr team manager #team @who — admins; e.g. /okr team manager #eng @bob',
+    team_set: '/okr team set [#team] [--weekday mon…sun|1–7] [--time 09:30] [--threshold 1–100] [--stale 1–365] [--channel #channel|none] — e.g. /okr team set #eng --weekday fri --time 16:00 --threshold 25',
+    team_settings: '/okr team settings [#team] — check-in day and time, channel and lag limits of your team, e.g. /okr team settings #eng',
+    member_role: '/okr role @who admin|manager|member — admins; e.g. /okr role @bob manager',
+    member_manager: '/okr manager @who @their-manager | none — who reports to whom, e.g. /okr manager @alice @bob',
   },
   help: {
     title: 'OKR bot — run your OKRs and KPIs from chat',
@@ -49,6 +58,7 @@ export const en = {
     feedback: 'Feedback and blockers',
     cycle: 'End of cycle and time off',
     kpis: 'KPIs',
+    org: 'Teams and people',
     more: 'Type /okr help <command> for one command, e.g. /okr help update. References: O-7, KR-12, B-4 (also o7, kr12).',
     kpiTitle: 'KPI commands',
     topicTitle: 'How to use it:',
@@ -76,6 +86,8 @@ export const en = {
     didYouMean: 'Did you mean: {suggestions}?',
     ambiguous: '{what} matches more than one: {suggestions}. Which one? Use its reference.',
     forbidden: 'You can’t change {ref}: only its owner, their manager or an admin can.',
+    forbidden_team: 'You can’t change {ref}: only an admin or the team’s manager can.',
+    forbidden_member: 'You can’t change who {ref} reports to: only an admin or their current manager can.',
     admin_only: 'Only an admin can do that (managers can also define KPIs).',
     no_active_cycle: 'No cycle is running right now.',
     unknown_cycle: 'There is no cycle called "{name}".',
@@ -93,6 +105,20 @@ export const en = {
     invalid_kpi: 'That KPI can’t be created: {reason}.',
     bad_date_range: 'Those dates don’t work: the end must be today or later, after the start, and within a year.',
     too_many_key_results: '{ref} already has {max} key results, the most an objective can have. Keep it focused, or split it.',
+    team_exists: 'There is already a team #{handle}. See it with /okr team #{handle}',
+    no_team: 'You are not in any team yet, so say which one, e.g. #eng.',
+    last_admin: 'You are the last admin, so you can’t give that up. Make someone else an admin first: /okr role @name admin',
+    reporting_cycle: '{member} can’t report to {manager}: {manager} already reports to {member}, directly or further up, which would make a loop.',
+    invalid_setting: 'That doesn’t work: {rule}.',
+  },
+  invalidSetting: {
+    handle: 'a team handle is one word of letters, digits, - and _ (at most 80), like eng or growth-marketing',
+    name: 'a team name needs 1 to 200 characters',
+    weekday: 'the check-in day is mon…sun, or 1 (Monday) to 7 (Sunday)',
+    time: 'the check-in time is HH:MM from 00:00 to 23:59, like 09:30',
+    threshold: 'the lag threshold is a whole number of points from 1 to 100',
+    stale: 'the stale limit is a whole number of days from 1 to 365',
+    channel: 'the channel is one #channel, or none to clear it',
   },
   invalidKpi: {
     thresholds: 'yellow must not be better than green (for --direction up, yellow ≤ green; for down, yellow ≥ green)',
@@ -162,6 +188,15 @@ export const en = {
     pace: 'pace',
     owner: 'owner',
     level: 'level',
+  },
+  teamField: {
+    manager: 'manager',
+    role: 'role',
+    weekday: 'check-in day',
+    time: 'check-in time',
+    threshold: 'lag threshold',
+    stale: 'stale limit',
+    channel: 'channel',
   },
   lag: {
     flagged: 'Lagging: {reasons}',
@@ -308,6 +343,40 @@ export const en = {
       previous: 'Before: {value} ({date})',
     },
     kpiLinked: '{keyResultRef} is now linked to KPI {kpiKey}; its readings update the key result.',
+    teamSettings: {
+      title: 'Settings of {team} ({name}):',
+      checkIn: 'Check-ins: {weekday} at {time}, in each member’s own time zone',
+      lag: 'Lagging: {threshold} points behind the expected pace, or {stale} days without a check-in',
+      channel: 'Channel for digests and alerts: {channel}',
+      noChannel: 'Channel for digests and alerts: none',
+      change: 'Change them: /okr team set {team} --weekday fri --time 16:00 --threshold 25 --stale 14 --channel #channel',
+    },
+    teamCreated: {
+      title: 'Created team {team}: {name}',
+      parent: 'Part of {parent}.',
+      manager: 'Manager: {manager}.',
+      next: 'Add people with /okr team add @name {team}, and set its check-ins with /okr team settings {team}',
+    },
+    teamChanged: {
+      settings: 'Updated {team}: {fields}.',
+      manager: '{manager} now manages {team} and is one of its members.',
+      role: '{manager}’s role is now manager.',
+      nothing: 'Nothing changed: {team} was already set up like that.',
+    },
+    teamMember: {
+      added: 'Added {member} to {team} ({count} members).',
+      removed: 'Removed {member} from {team} ({count} members).',
+      alreadyIn: '{member} is already in {team}.',
+      notIn: '{member} is not in {team}, so there was nothing to remove.',
+    },
+    memberChanged: {
+      role: '{member}’s role is now {role}.',
+      roleSame: '{member} already has the role {role}.',
+      manager: '{member} now reports to {manager}.',
+      managerSame: '{member} already reports to {manager}.',
+      noManager: '{member} no longer reports to anyone.',
+      noManagerSame: '{member} already reports to no one.',
+    },
   },
   review: {
     title: 'Review — {cycle} ({start} – {end})',
@@ -335,6 +404,7 @@ export const en = {
       checkIn: 'Check in all your open key results in one form.',
       newObjective: 'Create an objective and its key results in one form.',
       newKpi: 'Type the KPI as a command:',
+      teamSettings: 'I couldn’t open the settings form, so here they are with the command to change them:',
     },
   },
   console: {

@@ -1,9 +1,11 @@
+import { threadsZhCN } from './threads.zh-CN';
 import { slackViewsZhCN } from './slack-views.zh-CN';
 import type { Catalog } from './catalog';
 
 /** Simplified Chinese. Typed as `Catalog`: a missing or extra key is a compile error. */
 export const zhCN: Catalog = {
   slackViews: slackViewsZhCN,
+  threads: threadsZhCN,
   common: {
     somethingWentWrong: '出错了（{id}），没有做任何修改。',
     listSeparator: '、',
@@ -38,6 +40,13 @@ export const zhCN: Catalog = {
     kpi_new: '指标 新建 <key> "名称" [--target 45] [--unit 分] [--green 40] [--yellow 30] [--direction 越高越好|越低越好] [--freq 每周] [--team #eng] — 例：指标 新建 nps "净推荐值" --target 45 --green 40 --yellow 30',
     kpi_log: '指标 记录 <key> <数值> [日期] — 例：指标 记录 nps 42 2026-11-20',
     kpi_link: '指标 关联 KR-12 <key> — 例：指标 关联 KR-12 nps',
+    team_new: '团队 新建 <简称> ["名称"] [--parent #上级团队] [--manager @负责人] [--channel #频道] — 仅管理员，例：团队 新建 研发部 "研发部" --parent #rnd --manager @李四',
+    team_member: '团队 添加|移除 @成员 #团队 — 管理员或团队负责人，例：团队 添加 @张三 #eng',
+    team_manager: '团队 负责人 #团队 @成员 — 仅管理员，例：团队 负责人 #eng @李四',
+    team_set: '团队 设置 [#团队] [--weekday 周一…周日|1–7] [--time 09:30] [--threshold 1–100] [--stale 1–365] [--channel #频道|无] — 例：团队 设置 #eng --weekday 周五 --time 16:00 --threshold 25',
+    team_settings: '团队 配置 [#团队] — 团队的签到日、签到时间、频道和滞后阈值，例：团队 配置 #eng',
+    member_role: '角色 @成员 管理员|经理|成员 — 仅管理员，例：角色 @李四 经理',
+    member_manager: '汇报 @成员 @上级 | 无 — 设置汇报关系，例：汇报 @张三 @李四',
   },
   help: {
     title: 'OKR 助手 — 在聊天里管理 OKR 和 KPI',
@@ -46,6 +55,7 @@ export const zhCN: Catalog = {
     feedback: '反馈与阻碍',
     cycle: '周期结束与请假',
     kpis: 'KPI',
+    org: '团队与成员',
     more: '输入“帮助 <命令>”查看单个命令，例如：帮助 更新。编号写法：O-7、KR-12、B-4（也可以写 o7、kr12）。',
     kpiTitle: 'KPI 命令',
     topicTitle: '用法：',
@@ -73,6 +83,8 @@ export const zhCN: Catalog = {
     didYouMean: '你是不是要找：{suggestions}？',
     ambiguous: '{what} 匹配到多个：{suggestions}。请用编号指定。',
     forbidden: '你不能修改 {ref}：只有负责人、其上级或管理员可以修改。',
+    forbidden_team: '你不能修改 {ref}：只有管理员或该团队的负责人可以修改。',
+    forbidden_member: '你不能修改 {ref} 的汇报关系：只有管理员或其当前上级可以修改。',
     admin_only: '只有管理员可以这样操作（经理也可以创建 KPI）。',
     no_active_cycle: '当前没有进行中的周期。',
     unknown_cycle: '没有名为“{name}”的周期。',
@@ -90,6 +102,20 @@ export const zhCN: Catalog = {
     invalid_kpi: '无法创建这个 KPI：{reason}。',
     bad_date_range: '日期不对：结束日期不能早于今天或开始日期，且须在一年以内。',
     too_many_key_results: '{ref} 已有 {max} 个关键结果，已达上限。请聚焦，或拆分成多个目标。',
+    team_exists: '已经有团队 #{handle} 了，查看：团队 #{handle}',
+    no_team: '你还不在任何团队中，请指定团队，例如 #eng。',
+    last_admin: '你是最后一位管理员，不能取消自己的管理员角色。请先让其他人成为管理员：角色 @姓名 管理员',
+    reporting_cycle: '{member} 不能向 {manager} 汇报：{manager} 已经直接或间接向 {member} 汇报，这样会形成循环。',
+    invalid_setting: '设置无效：{rule}。',
+  },
+  invalidSetting: {
+    handle: '团队简称须为一个词，只含字母、汉字、数字、- 和 _（最多 80 个字符），例如 eng 或 研发部',
+    name: '团队名称须为 1 到 200 个字符',
+    weekday: '签到日为 周一…周日，或 1（周一）到 7（周日）',
+    time: '签到时间格式为 HH:MM，从 00:00 到 23:59，例如 09:30',
+    threshold: '滞后阈值为 1 到 100 之间的整数（百分点）',
+    stale: '未签到天数上限为 1 到 365 之间的整数',
+    channel: '频道须为一个 #频道，或用“无”清除',
   },
   invalidKpi: {
     thresholds: '黄色阈值不能优于绿色阈值（越高越好时黄色 ≤ 绿色，越低越好时黄色 ≥ 绿色）',
@@ -159,6 +185,15 @@ export const zhCN: Catalog = {
     pace: '节奏',
     owner: '负责人',
     level: '层级',
+  },
+  teamField: {
+    manager: '负责人',
+    role: '角色',
+    weekday: '签到日',
+    time: '签到时间',
+    threshold: '滞后阈值',
+    stale: '未签到天数上限',
+    channel: '频道',
   },
   lag: {
     flagged: '滞后：{reasons}',
@@ -305,6 +340,40 @@ export const zhCN: Catalog = {
       previous: '上次：{value}（{date}）',
     },
     kpiLinked: '{keyResultRef} 已关联 KPI {kpiKey}，KPI 的读数会同步更新这个关键结果。',
+    teamSettings: {
+      title: '{team}（{name}）的设置：',
+      checkIn: '签到：每{weekday} {time}，按每位成员自己的时区',
+      lag: '滞后：比预期进度落后 {threshold} 个百分点，或 {stale} 天没有签到',
+      channel: '摘要和提醒发送到：{channel}',
+      noChannel: '摘要和提醒发送到：未设置',
+      change: '修改：团队 设置 {team} --weekday 周五 --time 16:00 --threshold 25 --stale 14 --channel #频道',
+    },
+    teamCreated: {
+      title: '已创建团队 {team}：{name}',
+      parent: '隶属于 {parent}。',
+      manager: '负责人：{manager}。',
+      next: '添加成员：团队 添加 @姓名 {team}；设置签到：团队 配置 {team}',
+    },
+    teamChanged: {
+      settings: '已更新 {team}：{fields}。',
+      manager: '{manager} 现在是 {team} 的负责人，也是该团队的成员。',
+      role: '{manager} 的角色已改为经理。',
+      nothing: '没有变化：{team} 已经是这样设置的。',
+    },
+    teamMember: {
+      added: '已将 {member} 加入 {team}（共 {count} 人）。',
+      removed: '已将 {member} 移出 {team}（共 {count} 人）。',
+      alreadyIn: '{member} 已经在 {team} 中。',
+      notIn: '{member} 不在 {team} 中，无需移除。',
+    },
+    memberChanged: {
+      role: '{member} 的角色现在是{role}。',
+      roleSame: '{member} 的角色已经是{role}。',
+      manager: '{member} 现在向 {manager} 汇报。',
+      managerSame: '{member} 已经向 {manager} 汇报。',
+      noManager: '{member} 不再向任何人汇报。',
+      noManagerSame: '{member} 本来就没有上级。',
+    },
   },
   review: {
     title: '复盘 — {cycle}（{start} – {end}）',
@@ -332,6 +401,7 @@ export const zhCN: Catalog = {
       checkIn: '在一个表单里为所有进行中的关键结果签到。',
       newObjective: '在一个表单里创建目标及其关键结果。',
       newKpi: '请用命令创建 KPI：',
+      teamSettings: '无法打开设置表单，以下是当前设置和修改命令：',
     },
   },
   console: {

@@ -1,8 +1,19 @@
 import type { Verb } from '../domain/command/command';
 import type { LagVerdict } from '../domain/lag';
+import type { Role } from '../domain/member';
+import type { TeamSettingField } from '../domain/team';
 import type {
-  CheckInView, FeedbackView, KeyResultView, KpiReadingView, KpiView, ObjectiveView, ReviewReport, TreeNodeView,
+  CheckInView, FeedbackView, KeyResultView, KpiReadingView, KpiView, ObjectiveView, ReviewReport, TeamSettingsView, TeamView,
+  TreeNodeView,
 } from './views';
+
+/** What a team command changed: its manager (`role` when that also raised the manager's role) or a setting. */
+export type TeamField = 'manager' | 'role' | TeamSettingField;
+
+/** What a member command changed, with the value it has now. */
+export type MemberChange =
+  | { readonly field: 'role'; readonly role: Role }
+  | { readonly field: 'manager'; readonly managerName: string | null };
 
 /** What running one command produced; adapters render each variant in their own medium. */
 export type Outcome =
@@ -24,6 +35,8 @@ export type Outcome =
     }
   /** The command needs a form (Slack modal, WeCom card); the console explains the text form instead. */
   | { readonly type: 'form'; readonly form: 'new_objective' | 'check_in' | 'new_kpi'; readonly openKeyResults: readonly KeyResultView[] }
+  /** The team settings form (a Slack modal); `openKeyResults` is always empty, kept so every form has it. */
+  | { readonly type: 'form'; readonly form: 'team_settings'; readonly openKeyResults: readonly []; readonly settings: TeamSettingsView }
   | { readonly type: 'objective_created'; readonly objective: ObjectiveView }
   | { readonly type: 'key_result_added'; readonly keyResult: KeyResultView; readonly objectiveProgress: number }
   | {
@@ -58,13 +71,21 @@ export type Outcome =
   | { readonly type: 'kpi_detail'; readonly kpi: KpiView; readonly history: readonly KpiReadingView[] }
   | { readonly type: 'kpi_created'; readonly kpi: KpiView }
   | { readonly type: 'kpi_logged'; readonly kpi: KpiView; readonly previous: KpiReadingView | null }
-  | { readonly type: 'kpi_linked'; readonly keyResultRef: string; readonly kpiKey: string };
+  | { readonly type: 'kpi_linked'; readonly keyResultRef: string; readonly kpiKey: string }
+  | { readonly type: 'team_created'; readonly team: TeamView }
+  /** `fields` is empty when everything already was as asked. */
+  | { readonly type: 'team_changed'; readonly team: TeamView; readonly fields: readonly TeamField[] }
+  /** `changed: false` when the member already was (added) or was not (removed) in the team. */
+  | { readonly type: 'team_member_changed'; readonly team: TeamView; readonly memberName: string; readonly action: 'add' | 'remove'; readonly changed: boolean }
+  /** `changed: false` when the member already had that role or manager. */
+  | { readonly type: 'member_changed'; readonly memberName: string; readonly change: MemberChange; readonly changed: boolean };
 
 /** Why a command changed nothing; each code has a line in the i18n catalogs (`error.<code>`). */
 export type UseCaseError =
   | { readonly code: 'not_found'; readonly what: string; readonly suggestions: readonly string[] }
   | { readonly code: 'ambiguous'; readonly what: string; readonly suggestions: readonly string[] }
-  | { readonly code: 'forbidden'; readonly ref: string }
+  /** `kind` says what `ref` names when it is not a goal: a team (`#eng`, team managers may) or a member (`@alice`, their manager may). */
+  | { readonly code: 'forbidden'; readonly ref: string; readonly kind?: 'team' | 'member' }
   | { readonly code: 'admin_only' }
   | { readonly code: 'no_active_cycle' }
   | { readonly code: 'unknown_cycle'; readonly name: string }
@@ -80,6 +101,13 @@ export type UseCaseError =
   | { readonly code: 'kpi_exists'; readonly key: string }
   | { readonly code: 'invalid_kpi'; readonly reason: 'thresholds' | 'key' | 'name' }
   | { readonly code: 'bad_date_range' }
-  | { readonly code: 'too_many_key_results'; readonly ref: string; readonly max: number };
+  | { readonly code: 'too_many_key_results'; readonly ref: string; readonly max: number }
+  | { readonly code: 'team_exists'; readonly handle: string }
+  /** The actor is in no team, so a command that defaults to "my team" needs one named. */
+  | { readonly code: 'no_team' }
+  | { readonly code: 'last_admin' }
+  /** `member` would end up reporting to someone below them; names as `@name`. */
+  | { readonly code: 'reporting_cycle'; readonly member: string; readonly manager: string }
+  | { readonly code: 'invalid_setting'; readonly field: 'handle' | 'name' | TeamSettingField };
 
 export type { Verb };

@@ -10,6 +10,7 @@ import { alignObjective } from './align-objective';
 import { toKeyResultView } from './build-views';
 import { closeGoal } from './close-goal';
 import { createObjective } from './create-objective';
+import { createTeam } from './create-team';
 import { findCycle } from './current-cycle';
 import type { UseCaseDeps } from './deps';
 import { editGoal } from './edit-goal';
@@ -17,6 +18,7 @@ import { goalTree } from './goal-tree';
 import { createKpi, linkKpi, listKpiViews, logKpiReading, showKpi } from './kpis';
 import { listGoals } from './list-goals';
 import { listLagging } from './list-lagging';
+import { setMemberManager, setMemberRole } from './member-org';
 import { clearOutOfOffice, setOutOfOffice, snoozePrompts } from './out-of-office';
 import type { Outcome, UseCaseError } from './outcome';
 import { recordCheckIn } from './record-check-in';
@@ -24,6 +26,8 @@ import { resolveBlocker } from './resolve-blocker';
 import { reviewCycle } from './review-cycle';
 import { scoreGoal } from './score-goal';
 import { showGoal } from './show-goal';
+import { changeTeamMembership, setTeamManager } from './team-membership';
+import { changeTeamSettings, showTeamSettings } from './team-settings';
 import { teamSummary } from './team-summary';
 
 /**
@@ -94,6 +98,20 @@ export async function runCommand(deps: UseCaseDeps, actor: Actor, cmd: Command, 
       return logKpiReading(deps, actor, cmd.key, cmd.value.value, cmd.date);
     case 'kpi_link':
       return linkKpi(deps, actor, cmd.keyResult, cmd.key);
+    case 'team_new':
+      return createTeam(deps, actor, cmd);
+    case 'team_member':
+      return changeTeamMembership(deps, actor, cmd.action, cmd.member, cmd.team);
+    case 'team_manager':
+      return setTeamManager(deps, actor, cmd.team, cmd.manager);
+    case 'team_set':
+      return changeTeamSettings(deps, actor, cmd.team, cmd.changes);
+    case 'team_settings':
+      return showTeamSettings(deps, actor, cmd.team);
+    case 'member_role':
+      return setMemberRole(deps, actor, cmd.member, cmd.role);
+    case 'member_manager':
+      return setMemberManager(deps, actor, cmd.member, cmd.manager);
   }
 }
 

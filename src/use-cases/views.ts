@@ -115,3 +115,27 @@ export interface ReviewReport {
   };
   readonly lagging: readonly KeyResultView[];
 }
+
+/** A team's check-in settings: what the settings form shows and `team set` changes. */
+export interface TeamSettingsView {
+  readonly teamId: number;
+  readonly name: string;
+  readonly handle: string;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  readonly checkinWeekday: number;
+  /** `HH:MM` in each member's own time zone. */
+  readonly checkinTime: string;
+  /** The chat channel for digests and alerts (a Slack channel id when it came from Slack), or null. */
+  readonly channelRef: string | null;
+  /** Points behind the expected pace before a key result lags, 1–100. */
+  readonly lagThreshold: number;
+  /** Days without a check-in before a key result lags, 1–365. */
+  readonly staleDays: number;
+}
+
+/** A team as the organisation commands report it. */
+export interface TeamView extends TeamSettingsView {
+  readonly parentHandle: string | null;
+  readonly managerName: string | null;
+  readonly members: number;
+}

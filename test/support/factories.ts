@@ -57,3 +57,15 @@ export async function goalState(db: Kysely<Database>) {
   const keyResults = await db.selectFrom('key_result').select(['id', 'current_value', 'progress', 'confidence', 'status', 'owner_id', 'kpi_id']).orderBy('id').execute();
   return { objectives, keyResults, counts: await rowCounts(db) };
 }
+
+/** A snapshot of the organisation (teams, memberships, roles, reporting lines) and every row count. */
+export async function orgState(db: Kysely<Database>) {
+  const teams = await db
+    .selectFrom('team')
+    .select(['id', 'workspace_id', 'name', 'handle', 'parent_id', 'manager_id', 'channel_ref', 'checkin_weekday', 'checkin_time', 'lag_threshold', 'stale_days'])
+    .orderBy('id')
+    .execute();
+  const memberships = await db.selectFrom('team_membership').select(['workspace_id', 'team_id', 'member_id']).orderBy('team_id').orderBy('member_id').execute();
+  const members = await db.selectFrom('member').select(['id', 'role', 'manager_id', 'active']).orderBy('id').execute();
+  return { teams, memberships, members, counts: await rowCounts(db) };
+}

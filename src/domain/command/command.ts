@@ -1,6 +1,7 @@
 import type { Confidence, PaceCurve } from '../key-result';
 import type { ObjectiveLevel } from '../objective';
 import type { KpiDirection, KpiFrequency } from '../kpi';
+import type { Role } from '../member';
 
 /**
  * A typed chat command: what `/okr …` and `/kpi …` (or their Chinese forms) mean once parsed.
@@ -74,7 +75,44 @@ export interface KeyResultChanges {
   readonly owner?: MemberRef;
 }
 
+/**
+ * `team set` options as typed. Ranges are checked by the use-case (`invalid_setting`), which the
+ * Slack modal goes through too; the grammar only turns words into values (`mon` -> 1, `9:30` -> `09:30`).
+ */
+export interface TeamSettingChanges {
+  /** ISO weekday as typed: 1 = Monday … 7 = Sunday (out-of-range numbers pass through). */
+  readonly checkinWeekday?: number;
+  /** `HH:MM`, zero-padded (out-of-range values like `25:00` pass through). */
+  readonly checkinTime?: string;
+  readonly lagThreshold?: number;
+  readonly staleDays?: number;
+  /** `--channel #c` sets it, `--channel none` (null) clears it. */
+  readonly channel?: TeamRef | null;
+}
+
+/** Commands that shape the organisation: teams, their managers and settings, roles, reporting lines. */
+export type OrgCommand =
+  | {
+      readonly verb: 'team_new';
+      /** As typed, without `#`; validated by the use-case. */
+      readonly handle: string;
+      /** Defaults to the handle. */
+      readonly name: string;
+      readonly parent?: TeamRef;
+      readonly manager?: MemberRef;
+      readonly channel?: TeamRef;
+    }
+  | { readonly verb: 'team_member'; readonly action: 'add' | 'remove'; readonly member: MemberRef; readonly team: TeamRef }
+  | { readonly verb: 'team_manager'; readonly team: TeamRef; readonly manager: MemberRef }
+  /** Without a team: the team the actor manages, else their first team. */
+  | { readonly verb: 'team_set'; readonly team?: TeamRef; readonly changes: TeamSettingChanges }
+  | { readonly verb: 'team_settings'; readonly team?: TeamRef }
+  | { readonly verb: 'member_role'; readonly member: MemberRef; readonly role: Role }
+  /** `manager: null` clears the reporting line. */
+  | { readonly verb: 'member_manager'; readonly member: MemberRef; readonly manager: MemberRef | null };
+
 export type OkrCommand =
+  | OrgCommand
   /** Bare `/okr`: help plus my current OKRs. */
   | { readonly verb: 'home' }
   | { readonly verb: 'help'; readonly topic?: string }

@@ -6,6 +6,7 @@ import { parseKr, parseKrAdd, parseNew } from './okr-create';
 import { parseAlign, parseClose, parseEdit } from './okr-edit';
 import { parseBlocker, parseComment, parseResolve } from './okr-feedback';
 import { parseHelp, parseList, parseReview, parseTeam } from './okr-list';
+import { parseManager, parseRole, parseTeamManager, parseTeamMember, parseTeamNew, parseTeamSet, parseTeamSettings } from './okr-org';
 import { parseOoo, parseSnooze } from './okr-time';
 import { parseScore, parseUpdate } from './okr-update';
 import { referenceFromToken } from './reference';
@@ -68,6 +69,14 @@ const HANDLERS: Readonly<Record<OkrKeyword, Handler>> = {
   align: parseAlign,
   close: (args) => parseClose(args, false),
   reopen: (args) => parseClose(args, true),
+  team_new: parseTeamNew,
+  team_add: (args) => parseTeamMember(args, 'add'),
+  team_remove: (args) => parseTeamMember(args, 'remove'),
+  team_manager: parseTeamManager,
+  team_set: parseTeamSet,
+  team_settings: parseTeamSettings,
+  role: parseRole,
+  manager: parseManager,
 };
 
 /** Parses the arguments of an OKR verb (already recognised by `matchVerb`). */

@@ -11,7 +11,8 @@ import type { Token } from './tokenize';
 export type OkrKeyword =
   | 'help' | 'mine' | 'list' | 'progress' | 'show' | 'new' | 'kr_add' | 'kr' | 'update' | 'checkin'
   | 'tree' | 'team' | 'lagging' | 'comment' | 'blocker' | 'resolve' | 'score' | 'review' | 'ooo'
-  | 'snooze' | 'edit' | 'align' | 'close' | 'reopen';
+  | 'snooze' | 'edit' | 'align' | 'close' | 'reopen'
+  | 'team_new' | 'team_add' | 'team_remove' | 'team_manager' | 'team_set' | 'team_settings' | 'role' | 'manager';
 export type KpiKeyword = 'help' | 'list' | 'show' | 'new' | 'log' | 'link';
 export type Namespace = 'okr' | 'kpi';
 
@@ -41,6 +42,15 @@ export const OKR_ALIASES: Readonly<Record<OkrKeyword, readonly string[]>> = {
   align: ['align', '对齐到'],
   close: ['close', '关闭'],
   reopen: ['reopen', '重新打开', '重开'],
+  // `team <word>` is a team command only for these words; any other word is still a team name.
+  team_new: ['team new', 'team create', '团队 新建', '团队 创建', '新建团队', '创建团队'],
+  team_add: ['team add', '团队 添加', '团队 加入'],
+  team_remove: ['team remove', 'team rm', '团队 移除', '团队 删除'],
+  team_manager: ['team manager', 'team lead', '团队 负责人', '团队 经理'],
+  team_set: ['team set', '团队 设置'],
+  team_settings: ['team settings', 'team config', '团队 配置'],
+  role: ['role', '角色'],
+  manager: ['manager', 'reports-to', '汇报', '上级'],
 };
 
 export const KPI_ALIASES: Readonly<Record<KpiKeyword, readonly string[]>> = {
@@ -57,6 +67,8 @@ const OKR_USAGE: Readonly<Record<OkrKeyword, UsageId>> = {
   kr: 'kr_add', update: 'update', checkin: 'checkin', tree: 'tree', team: 'team', lagging: 'lagging',
   comment: 'comment', blocker: 'blocker', resolve: 'resolve', score: 'score', review: 'review', ooo: 'ooo',
   snooze: 'snooze', edit: 'edit', align: 'align', close: 'close', reopen: 'close',
+  team_new: 'team_new', team_add: 'team_member', team_remove: 'team_member', team_manager: 'team_manager',
+  team_set: 'team_set', team_settings: 'team_settings', role: 'member_role', manager: 'member_manager',
 };
 const KPI_USAGE: Readonly<Record<KpiKeyword, UsageId>> = {
   help: 'help', list: 'kpi_list', show: 'kpi_show', new: 'kpi_new', log: 'kpi_log', link: 'kpi_link',

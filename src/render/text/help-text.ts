@@ -9,17 +9,22 @@ const SECTIONS: readonly { readonly heading: CatalogKey; readonly verbs: readonl
   { heading: 'help.feedback', verbs: ['comment', 'blocker', 'resolve'] },
   { heading: 'help.cycle', verbs: ['score', 'review', 'ooo', 'ooo_clear', 'snooze', 'help'] },
   { heading: 'help.kpis', verbs: ['kpi_list', 'kpi_show', 'kpi_new', 'kpi_log', 'kpi_link'] },
+  { heading: 'help.org', verbs: ['team_settings', 'team_set', 'team_member', 'team_new', 'team_manager', 'member_role', 'member_manager'] },
 ];
+const TEAM_VERBS: readonly Verb[] = ['team', 'team_settings', 'team_set', 'team_member', 'team_new', 'team_manager'];
 const KPI_VERBS: readonly Verb[] = ['kpi_list', 'kpi_show', 'kpi_new', 'kpi_log', 'kpi_link'];
 /** Verbs whose help also shows a sibling (`ooo` and `ooo off`). */
-const RELATED: Partial<Record<Verb, readonly Verb[]>> = { ooo: ['ooo', 'ooo_clear'], ooo_clear: ['ooo', 'ooo_clear'], home: ['home', 'list'] };
+const RELATED: Partial<Record<Verb, readonly Verb[]>> = {
+  ooo: ['ooo', 'ooo_clear'], ooo_clear: ['ooo', 'ooo_clear'], home: ['home', 'list'], team: TEAM_VERBS,
+};
 
 /** Every verb, checked against the `Verb` union at compile time. */
 const VERB_SET: Readonly<Record<Verb, true>> = {
   home: true, help: true, list: true, show: true, new: true, kr_add: true, update: true, checkin: true, tree: true,
   team: true, lagging: true, comment: true, blocker: true, resolve: true, score: true, review: true, ooo: true,
   ooo_clear: true, snooze: true, edit: true, align: true, close: true, kpi_list: true, kpi_show: true, kpi_new: true,
-  kpi_log: true, kpi_link: true,
+  kpi_log: true, kpi_link: true, team_new: true, team_member: true, team_manager: true, team_set: true,
+  team_settings: true, member_role: true, member_manager: true,
 };
 export const ALL_VERBS = Object.keys(VERB_SET) as Verb[];
 

@@ -15,7 +15,7 @@ function errorSentence(error: UseCaseError, kit: TextKit): string {
     case 'ambiguous':
       return t('error.ambiguous', { what: error.what, suggestions: list(error.suggestions, kit) });
     case 'forbidden':
-      return t('error.forbidden', { ref: error.ref });
+      return t(error.kind === 'team' ? 'error.forbidden_team' : error.kind === 'member' ? 'error.forbidden_member' : 'error.forbidden', { ref: error.ref });
     case 'admin_only':
       return t('error.admin_only');
     case 'no_active_cycle':
@@ -49,6 +49,16 @@ function errorSentence(error: UseCaseError, kit: TextKit): string {
       return t('error.bad_date_range');
     case 'too_many_key_results':
       return t('error.too_many_key_results', { ref: error.ref, max: kit.num(error.max) });
+    case 'team_exists':
+      return t('error.team_exists', { handle: error.handle });
+    case 'no_team':
+      return t('error.no_team');
+    case 'last_admin':
+      return t('error.last_admin');
+    case 'reporting_cycle':
+      return t('error.reporting_cycle', { member: error.member, manager: error.manager });
+    case 'invalid_setting':
+      return t('error.invalid_setting', { rule: t(`invalidSetting.${error.field}`) });
     default: {
       const unexpected: never = error;
       return String(unexpected);

@@ -6,6 +6,7 @@ import { renderKeyResultDetail, renderObjectiveDetail } from './goal-detail-text
 import { renderGoals, renderHome, renderLagging, renderTeam, renderTree } from './goal-list-text';
 import { renderHelp } from './help-text';
 import { renderKpiCreated, renderKpiDetail, renderKpiList, renderKpiLogged } from './kpi-text';
+import * as org from './org-text';
 import { renderReview } from './review-text';
 
 export type { RenderContext } from './context';
@@ -30,7 +31,7 @@ export function renderOutcome(outcome: Outcome, ctx: RenderContext): string {
       case 'key_result':
         return renderKeyResultDetail(outcome.keyResult, outcome.objectiveTitle, outcome.history, outcome.feedback, kit);
       case 'form':
-        return renderForm(outcome.form, outcome.openKeyResults, kit);
+        return outcome.form === 'team_settings' ? org.renderTeamSettings(outcome.settings, kit) : renderForm(outcome.form, outcome.openKeyResults, kit);
       case 'objective_created':
         return change.renderObjectiveCreated(outcome.objective, kit);
       case 'key_result_added':
@@ -73,6 +74,14 @@ export function renderOutcome(outcome: Outcome, ctx: RenderContext): string {
         return renderKpiLogged(outcome.kpi, outcome.previous, kit);
       case 'kpi_linked':
         return [t('outcome.kpiLinked', { keyResultRef: outcome.keyResultRef, kpiKey: outcome.kpiKey })];
+      case 'team_created':
+        return org.renderTeamCreated(outcome.team, kit);
+      case 'team_changed':
+        return org.renderTeamChanged(outcome.team, outcome.fields, kit);
+      case 'team_member_changed':
+        return org.renderTeamMemberChanged(outcome, kit);
+      case 'member_changed':
+        return org.renderMemberChanged(outcome, kit);
       default: {
         const unexpected: never = outcome;
         return [String((unexpected as { type?: unknown }).type)];

@@ -8,6 +8,7 @@ import { esc } from './goal-lines';
 import { helpReply } from './help-message';
 import { kpiCreatedReply, kpiDetailReply, kpiListReply, kpiLoggedReply } from './kpi-message';
 import type { SlackMessage } from './message';
+import * as org from './org-message';
 import { splitIntoMessages } from './paginate';
 import type { Reply, ReplyKit } from './reply';
 import { reviewReply } from './review-message';
@@ -28,7 +29,7 @@ function reply(outcome: Outcome, kit: ReplyKit): Reply {
     case 'key_result':
       return keyResultDetailReply(outcome.keyResult, outcome.objectiveTitle, outcome.history, outcome.feedback, kit);
     case 'form':
-      return formReply(outcome.form, outcome.openKeyResults, kit);
+      return outcome.form === 'team_settings' ? org.teamSettingsFallbackReply(outcome.settings, kit) : formReply(outcome.form, outcome.openKeyResults, kit);
     case 'objective_created':
       return change.objectiveCreatedReply(outcome.objective, kit);
     case 'key_result_added':
@@ -71,6 +72,14 @@ function reply(outcome: Outcome, kit: ReplyKit): Reply {
       return kpiLoggedReply(outcome.kpi, outcome.previous, kit);
     case 'kpi_linked':
       return change.kpiLinkedReply(outcome.keyResultRef, outcome.kpiKey, kit);
+    case 'team_created':
+      return org.teamCreatedReply(outcome.team, kit);
+    case 'team_changed':
+      return org.teamChangedReply(outcome.team, outcome.fields, kit);
+    case 'team_member_changed':
+      return org.teamMemberChangedReply(outcome, kit);
+    case 'member_changed':
+      return org.memberChangedReply(outcome, kit);
     default: {
       // A new Outcome variant is a compile error here; at run time it still gets a reply.
       const unexpected: never = outcome;

@@ -24,7 +24,8 @@ const VERB_CHECK: Record<Verb, true> = {
   home: true, help: true, list: true, show: true, new: true, kr_add: true, update: true, checkin: true, tree: true,
   team: true, lagging: true, comment: true, blocker: true, resolve: true, score: true, review: true, ooo: true,
   ooo_clear: true, snooze: true, edit: true, align: true, close: true, kpi_list: true, kpi_show: true, kpi_new: true,
-  kpi_log: true, kpi_link: true,
+  kpi_log: true, kpi_link: true, team_new: true, team_member: true, team_manager: true, team_set: true, team_settings: true,
+  member_role: true, member_manager: true,
 };
 const PARSE_ERROR_CHECK: Record<ParseErrorCode, true> = {
   empty: true, too_long: true, unknown_verb: true, missing_argument: true, bad_reference: true, bad_number: true,
@@ -34,7 +35,8 @@ const ERROR_CHECK: Record<UseCaseError['code'], true> = {
   not_found: true, ambiguous: true, forbidden: true, admin_only: true, no_active_cycle: true, unknown_cycle: true,
   unknown_member: true, unknown_team: true, closed: true, alignment_cycle: true, alignment_level: true, wrong_kind: true,
   value_needed: true, milestone_value: true, already_resolved: true, kpi_exists: true, invalid_kpi: true,
-  bad_date_range: true, too_many_key_results: true,
+  bad_date_range: true, too_many_key_results: true, team_exists: true, no_team: true, last_admin: true, reporting_cycle: true,
+  invalid_setting: true,
 };
 const VERBS = Object.keys(VERB_CHECK) as Verb[];
 

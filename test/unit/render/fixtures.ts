@@ -1,7 +1,7 @@
 import type { LagVerdict } from '../../../src/domain/lag';
 import type { RenderContext } from '../../../src/render/text/context';
 import type {
-  CheckInView, FeedbackView, KeyResultView, KpiReadingView, KpiView, ObjectiveView, ReviewReport,
+  CheckInView, FeedbackView, KeyResultView, KpiReadingView, KpiView, ObjectiveView, ReviewReport, TeamView,
 } from '../../../src/use-cases/views';
 
 // Small hand-built read models for the text renderer tests.
@@ -69,4 +69,9 @@ export const review = (over: Partial<ReviewReport> = {}): ReviewReport => ({
   },
   lagging: [keyResult({ ref: 'KR-21', title: 'Cut churn from 5% to 3%', lag: BEHIND })],
   ...over,
+});
+
+export const team = (over: Partial<TeamView> = {}): TeamView => ({
+  teamId: 3, name: 'Engineering', handle: 'eng', checkinWeekday: 5, checkinTime: '09:30', channelRef: 'eng-okr',
+  lagThreshold: 25, staleDays: 10, parentHandle: 'rnd', managerName: 'Bob', members: 4, ...over,
 });

@@ -24,6 +24,11 @@ const ERRORS: { readonly [C in UseCaseError['code']]: { error: Extract<UseCaseEr
   invalid_kpi: { error: { code: 'invalid_kpi', reason: 'thresholds' }, facts: [] },
   bad_date_range: { error: { code: 'bad_date_range' }, facts: [] },
   too_many_key_results: { error: { code: 'too_many_key_results', ref: 'O-7', max: 10 }, facts: ['O-7', '10'] },
+  team_exists: { error: { code: 'team_exists', handle: 'eng' }, facts: ['#eng'] },
+  no_team: { error: { code: 'no_team' }, facts: ['#'] },
+  last_admin: { error: { code: 'last_admin' }, facts: ['@'] },
+  reporting_cycle: { error: { code: 'reporting_cycle', member: '@Alice', manager: '@Bob' }, facts: ['@Alice', '@Bob'] },
+  invalid_setting: { error: { code: 'invalid_setting', field: 'threshold' }, facts: ['100'] },
 };
 
 describe('renderUseCaseError', () => {
@@ -46,6 +51,23 @@ describe('renderUseCaseError', () => {
     expect(renderUseCaseError(ERRORS.wrong_kind.error, EN)).toBe('O-7 is not a key result.');
     expect(renderUseCaseError(ERRORS.wrong_kind.error, ZH)).toBe('O-7 不是关键结果。');
     expect(renderUseCaseError({ code: 'invalid_kpi', reason: 'key' }, EN)).toContain('start with a letter');
+  });
+
+  it('should say who may change a team or a reporting line', () => {
+    expect(renderUseCaseError({ code: 'forbidden', ref: '#eng', kind: 'team' }, EN)).toBe('You can’t change #eng: only an admin or the team’s manager can.');
+    expect(renderUseCaseError({ code: 'forbidden', ref: '@Alice', kind: 'member' }, ZH)).toContain('@Alice 的汇报关系');
+    expect(renderUseCaseError({ code: 'forbidden', ref: 'O-7' }, EN)).toContain('its owner');
+  });
+
+  it('should explain every invalid setting with its rule', () => {
+    for (const field of ['handle', 'name', 'weekday', 'time', 'threshold', 'stale', 'channel'] as const) {
+      for (const ctx of CONTEXTS) {
+        const text = renderUseCaseError({ code: 'invalid_setting', field }, ctx);
+        expect(text).not.toMatch(/\{\w+\}|invalidSetting/);
+      }
+    }
+    expect(renderUseCaseError({ code: 'invalid_setting', field: 'time' }, EN)).toContain('00:00 to 23:59');
+    expect(renderUseCaseError({ code: 'invalid_setting', field: 'weekday' }, ZH)).toContain('周日');
   });
 
   it('should ask for a team when a team objective came without one', () => {

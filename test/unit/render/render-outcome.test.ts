@@ -1,6 +1,6 @@
 import { renderOutcome } from '../../../src/render/text/render-outcome';
 import type { Outcome } from '../../../src/use-cases/outcome';
-import { BEHIND, CONTEXTS, EN, ZH, checkIn, feedback, keyResult, kpi, objective, reading, review } from './fixtures';
+import { BEHIND, CONTEXTS, EN, ZH, checkIn, feedback, keyResult, kpi, objective, reading, review, team } from './fixtures';
 
 type Case = { readonly outcome: Outcome; readonly facts: readonly string[] };
 
@@ -48,7 +48,27 @@ const CASES: { readonly [T in Outcome['type']]: Case & { readonly outcome: Extra
   kpi_created: { outcome: { type: 'kpi_created', kpi: kpi({ latest: null, band: null }) }, facts: ['nps', 'Net Promoter Score'] },
   kpi_logged: { outcome: { type: 'kpi_logged', kpi: kpi(), previous: reading({ on: '2026-11-13', value: 38 }) }, facts: ['nps', '42 pts', '38 pts', '🟢'] },
   kpi_linked: { outcome: { type: 'kpi_linked', keyResultRef: 'KR-12', kpiKey: 'nps' }, facts: ['KR-12', 'nps'] },
+  team_created: { outcome: { type: 'team_created', team: team() }, facts: ['#eng', 'Engineering', '#rnd', 'Bob', '09:30', '25', '10', '#eng-okr'] },
+  team_changed: { outcome: { type: 'team_changed', team: team(), fields: ['threshold', 'channel'] }, facts: ['#eng', '25', '#eng-okr', '09:30'] },
+  team_member_changed: { outcome: { type: 'team_member_changed', team: team(), memberName: 'Alice', action: 'add', changed: true }, facts: ['Alice', '#eng', '4'] },
+  member_changed: { outcome: { type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: 'Bob' }, changed: true }, facts: ['Alice', 'Bob'] },
 };
+
+/** Variants that share a type with a case above. */
+const MORE_CASES: readonly Case[] = [
+  { outcome: { type: 'form', form: 'team_settings', openKeyResults: [], settings: team() }, facts: ['#eng', 'Engineering', '09:30', '25', '10', '#eng-okr'] },
+  { outcome: { type: 'form', form: 'team_settings', openKeyResults: [], settings: team({ channelRef: null, checkinWeekday: 7 }) }, facts: ['#eng'] },
+  { outcome: { type: 'team_changed', team: team(), fields: [] }, facts: ['#eng'] },
+  { outcome: { type: 'team_changed', team: team(), fields: ['manager', 'role'] }, facts: ['#eng', 'Bob'] },
+  { outcome: { type: 'team_member_changed', team: team(), memberName: 'Alice', action: 'add', changed: false }, facts: ['Alice', '#eng'] },
+  { outcome: { type: 'team_member_changed', team: team(), memberName: 'Alice', action: 'remove', changed: true }, facts: ['Alice', '#eng'] },
+  { outcome: { type: 'team_member_changed', team: team(), memberName: 'Alice', action: 'remove', changed: false }, facts: ['Alice', '#eng'] },
+  { outcome: { type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: 'Bob' }, changed: false }, facts: ['Alice', 'Bob'] },
+  { outcome: { type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: null }, changed: true }, facts: ['Alice'] },
+  { outcome: { type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: null }, changed: false }, facts: ['Alice'] },
+  { outcome: { type: 'member_changed', memberName: 'Bob', change: { field: 'role', role: 'admin' }, changed: true }, facts: ['Bob'] },
+  { outcome: { type: 'member_changed', memberName: 'Bob', change: { field: 'role', role: 'member' }, changed: false }, facts: ['Bob'] },
+];
 
 describe('renderOutcome', () => {
   for (const ctx of CONTEXTS) {
@@ -59,8 +79,37 @@ describe('renderOutcome', () => {
         for (const fact of c.facts) expect(text).toContain(fact);
         expect(text).not.toMatch(/\{\w+\}|NaN|undefined|Infinity/);
       });
+
+      it.each(MORE_CASES.map((c) => [c.outcome.type, c] as const))('should render this %s too', (_type, c) => {
+        const text = renderOutcome(c.outcome, ctx);
+        for (const fact of c.facts) expect(text).toContain(fact);
+        expect(text).not.toMatch(/\{\w+\}|NaN|undefined|Infinity|slackViews|teamField/);
+      });
     });
   }
+
+  it('should show team settings with the command that changes them', () => {
+    const settings = renderOutcome({ type: 'form', form: 'team_settings', openKeyResults: [], settings: team() }, EN);
+    expect(settings.split('\n')).toEqual([
+      'Settings of #eng (Engineering):',
+      '  Check-ins: Friday at 09:30, in each member’s own time zone',
+      '  Lagging: 25 points behind the expected pace, or 10 days without a check-in',
+      '  Channel for digests and alerts: #eng-okr',
+      'Change them: /okr team set #eng --weekday fri --time 16:00 --threshold 25 --stale 14 --channel #channel',
+    ]);
+    expect(renderOutcome({ type: 'form', form: 'team_settings', openKeyResults: [], settings: team({ channelRef: null }) }, ZH)).toContain('签到：每周五 09:30');
+  });
+
+  it('should say what a team or member command changed', () => {
+    expect(renderOutcome({ type: 'team_changed', team: team(), fields: ['manager', 'role'] }, EN)).toBe(
+      'Bob now manages #eng and is one of its members.\nBob’s role is now manager.',
+    );
+    expect(renderOutcome({ type: 'team_changed', team: team(), fields: ['threshold', 'weekday'] }, EN).split('\n')[0]).toBe('Updated #eng: lag threshold, check-in day.');
+    expect(renderOutcome({ type: 'team_changed', team: team(), fields: [] }, EN)).toContain('Nothing changed');
+    expect(renderOutcome({ type: 'team_member_changed', team: team(), memberName: 'Alice', action: 'add', changed: true }, EN)).toBe('Added Alice to #eng (4 members).');
+    expect(renderOutcome({ type: 'member_changed', memberName: 'Bob', change: { field: 'role', role: 'admin' }, changed: true }, ZH)).toBe('Bob 的角色现在是管理员。');
+    expect(renderOutcome({ type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: null }, changed: true }, EN)).toBe('Alice no longer reports to anyone.');
+  });
 
   it('should render a key result line with bar, value, confidence and owner', () => {
     const text = renderOutcome({ type: 'lagging', keyResults: [keyResult()] }, EN);

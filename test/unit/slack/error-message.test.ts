@@ -15,6 +15,13 @@ const USE_CASE_ERRORS: UseCaseError[] = [
   { code: 'kpi_exists', key: 'nps' },
   { code: 'invalid_kpi', reason: 'thresholds' },
   { code: 'too_many_key_results', ref: 'O-7', max: 10 },
+  { code: 'forbidden', ref: '#<!channel>', kind: 'team' },
+  { code: 'forbidden', ref: '@<@U1>', kind: 'member' },
+  { code: 'team_exists', handle: '<!here>' },
+  { code: 'no_team' },
+  { code: 'last_admin' },
+  { code: 'reporting_cycle', member: '@<!channel>', manager: '@'.repeat(5_000) },
+  { code: 'invalid_setting', field: 'time' },
   { code: 'not_found', what: 'x'.repeat(5_000), suggestions: Array.from({ length: 50 }, () => 'y'.repeat(3_000)) },
 ];
 

@@ -3,7 +3,7 @@ import { renderOutcomeMessages } from '../../../src/slack/blocks/outcome-message
 import { LIMIT } from '../../../src/slack/blocks/text-limits';
 import type { Outcome } from '../../../src/use-cases/outcome';
 import type { FeedbackView, KeyResultView, ObjectiveView } from '../../../src/use-cases/views';
-import { BEHIND, CONTEXTS, EN, checkIn, feedback, keyResult, kpi, objective, reading, review } from '../render/fixtures';
+import { BEHIND, CONTEXTS, EN, checkIn, feedback, keyResult, kpi, objective, reading, review, team } from '../render/fixtures';
 import { allText, problems } from './helpers';
 
 // Whatever people type into titles, notes and names — mentions, entities, 5,000 characters,
@@ -84,6 +84,15 @@ const outcomeArb: fc.Arbitrary<Outcome> = fc.oneof(
   fc.array(text, { maxLength: 10 }).map((fields): Outcome => ({ type: 'edited', ref: 'KR-12', fields })),
   fc.tuple(text, text).map(([from, until]): Outcome => ({ type: 'out_of_office', from, until })),
   text.map((topic): Outcome => ({ type: 'help', topic })),
+  fc.record({ name: text, handle: text, managerName: maybeText, parentHandle: maybeText, channelRef: maybeText }).chain((t) =>
+    fc.constantFrom<Outcome>(
+      { type: 'team_created', team: team(t) },
+      { type: 'team_changed', team: team(t), fields: ['manager', 'role', 'weekday', 'time', 'threshold', 'stale', 'channel'] },
+      { type: 'form', form: 'team_settings', openKeyResults: [], settings: team(t) },
+      { type: 'team_member_changed', team: team(t), memberName: t.name, action: 'remove', changed: true },
+    ),
+  ),
+  fc.tuple(text, maybeText).map(([memberName, managerName]): Outcome => ({ type: 'member_changed', memberName, change: { field: 'manager', managerName }, changed: true })),
 );
 
 describe('Block Kit replies with hostile input', () => {

@@ -1,6 +1,6 @@
 import type { Outcome } from '../../../src/use-cases/outcome';
 import { ACTION } from '../../../src/slack/blocks/ids';
-import { BEHIND, checkIn, feedback, keyResult, kpi, objective, reading, review } from '../render/fixtures';
+import { BEHIND, checkIn, feedback, keyResult, kpi, objective, reading, review, team } from '../render/fixtures';
 
 export interface Case {
   readonly outcome: Outcome;
@@ -108,4 +108,30 @@ export const CASES: { readonly [T in Outcome['type']]: Case & { readonly outcome
     buttons: [],
   },
   kpi_linked: { outcome: { type: 'kpi_linked', keyResultRef: 'KR-12', kpiKey: 'nps' }, facts: ['KR-12', 'nps'], buttons: [show('KR-12')] },
+  team_created: {
+    outcome: { type: 'team_created', team: team() },
+    facts: ['#eng', 'Engineering', '#rnd', 'Bob', '09:30', '#eng-okr'],
+    buttons: [],
+  },
+  team_changed: { outcome: { type: 'team_changed', team: team(), fields: ['threshold', 'channel'] }, facts: ['#eng', '25', '#eng-okr'], buttons: [] },
+  team_member_changed: {
+    outcome: { type: 'team_member_changed', team: team(), memberName: 'Alice', action: 'remove', changed: true },
+    facts: ['Alice', '#eng', '4'],
+    buttons: [],
+  },
+  member_changed: { outcome: { type: 'member_changed', memberName: 'Bob', change: { field: 'role', role: 'manager' }, changed: true }, facts: ['Bob'], buttons: [] },
 };
+
+/** Variants that share a type with a case above (forms, no-ops, the other direction). */
+export const MORE_CASES: readonly Case[] = [
+  {
+    outcome: { type: 'form', form: 'team_settings', openKeyResults: [], settings: team() },
+    facts: ['#eng', 'Engineering', '09:30', '#eng-okr', '--threshold'],
+    buttons: [],
+  },
+  { outcome: { type: 'team_changed', team: team(), fields: ['manager', 'role'] }, facts: ['Bob', '#eng'], buttons: [] },
+  { outcome: { type: 'team_changed', team: team({ managerName: null }), fields: [] }, facts: ['#eng'], buttons: [] },
+  { outcome: { type: 'team_member_changed', team: team(), memberName: 'Alice', action: 'add', changed: false }, facts: ['Alice', '#eng'], buttons: [] },
+  { outcome: { type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: 'Bob' }, changed: true }, facts: ['Alice', 'Bob'], buttons: [] },
+  { outcome: { type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: null }, changed: false }, facts: ['Alice'], buttons: [] },
+];

@@ -2,9 +2,9 @@ import { ACTION } from '../../../src/slack/blocks/ids';
 import type { Outcome } from '../../../src/use-cases/outcome';
 import { LIMIT } from '../../../src/slack/blocks/text-limits';
 import { renderOutcomeMessages } from '../../../src/slack/blocks/outcome-messages.blocks';
-import { BEHIND, CONTEXTS, EN, ZH, keyResult, objective } from '../render/fixtures';
+import { BEHIND, CONTEXTS, EN, ZH, keyResult, objective, team } from '../render/fixtures';
 import { allText, buttons, problems } from './helpers';
-import { CASES } from './outcome-cases';
+import { CASES, MORE_CASES } from './outcome-cases';
 
 const COMMAND = { commandText: '/okr cmd' };
 
@@ -24,8 +24,41 @@ describe('renderOutcomeMessages', () => {
         expect(problems(messages)).toEqual([]);
         expect(buttons(messages).map((b) => `${b.action_id}=${b.value ?? ''}`)).toEqual(c.buttons);
       });
+
+      it.each(MORE_CASES.map((c) => [c.outcome.type, c] as const))('should render this %s too', (_type, c) => {
+        const messages = renderOutcomeMessages(c.outcome, { ...ctx, ...COMMAND });
+        const text = allText(messages);
+        for (const fact of c.facts) expect(text).toContain(fact);
+        expect(text).not.toMatch(/\{\w+\}|NaN|undefined|Infinity/);
+        expect(problems(messages)).toEqual([]);
+        expect(buttons(messages).map((b) => `${b.action_id}=${b.value ?? ''}`)).toEqual(c.buttons);
+      });
     });
   }
+
+  it('should bold the first line of a new team and of the settings fallback', () => {
+    const created = allText(renderOutcomeMessages(CASES.team_created.outcome, EN));
+    expect(created).toContain('*Created team #eng: Engineering*');
+    expect(created).toContain('/okr team add @name #eng');
+    const settings = allText(renderOutcomeMessages({ type: 'form', form: 'team_settings', openKeyResults: [], settings: team() }, EN));
+    expect(settings).toContain('*Settings of #eng (Engineering):*');
+    expect(settings).toContain('Change them: /okr team set #eng');
+  });
+
+  it('should escape team and member names in organisation replies', () => {
+    const hostile = team({ name: '<!channel> & co', handle: '<@U1>', managerName: '<!here>', channelRef: '<#C1|x>', parentHandle: '*p*' });
+    for (const outcome of [
+      { type: 'team_created', team: hostile },
+      { type: 'team_changed', team: hostile, fields: ['manager', 'role', 'channel'] },
+      { type: 'form', form: 'team_settings', openKeyResults: [], settings: hostile },
+      { type: 'team_member_changed', team: hostile, memberName: '<!everyone>', action: 'add', changed: true },
+      { type: 'member_changed', memberName: '<@U2>', change: { field: 'manager', managerName: '<!subteam^S1>' }, changed: true },
+    ] as const) {
+      const messages = renderOutcomeMessages(outcome, EN);
+      expect(problems(messages)).toEqual([]);
+      expect(allText(messages)).not.toMatch(/<[!@#]/);
+    }
+  });
 
   it('should offer no Share button without command text', () => {
     const messages = renderOutcomeMessages(CASES.home.outcome, EN);
