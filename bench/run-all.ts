@@ -8,6 +8,7 @@ import { recordCheckIn } from '../src/use-cases/record-check-in';
 import { scanLagging } from '../src/use-cases/scan-lagging';
 import { measure, openBenchDb, report } from './support';
 import { seedTree, seedWorkspace } from './seed';
+import { runSlackAckBench } from './slack-ack';
 
 // `npm run bench`: the core's three performance targets (issue 2), each next to a bare-SQL
 // baseline measured in the same run on the same server. BENCH_QUICK=1 skips the million-KR scan.
@@ -73,6 +74,10 @@ async function main(): Promise<void> {
   } finally {
     await handle.close();
   }
+
+  // 4. Slack: /okr update ack latency and web-process memory, next to a bare Bolt app.
+  console.log('\nSlack web process');
+  allPass = (await runSlackAckBench()) && allPass;
   console.log(allPass ? '\nall targets met' : '\nSOME TARGETS MISSED');
 }
 

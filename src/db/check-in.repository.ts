@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { CheckInRow, CheckInSource, Database } from './database';
+import { sql, type Kysely } from 'kysely';
+import type { CheckInSource, Database } from './database';
 import type { Confidence } from '../domain/key-result';
 
 type Db = Kysely<Database>;
@@ -16,28 +16,6 @@ export interface NewCheckIn {
   readonly source: CheckInSource;
   readonly idempotencyKey?: string;
   readonly at: Date;
-}
-
-/** Appends a check-in; with an idempotency key already used, returns undefined and writes nothing. */
-export async function insertCheckIn(db: Db, c: NewCheckIn): Promise<CheckInRow | undefined> {
-  return db
-    .insertInto('check_in')
-    .values({
-      workspace_id: c.workspaceId,
-      key_result_id: c.keyResultId,
-      author_id: c.authorId,
-      value: c.value,
-      previous_value: c.previousValue,
-      progress: c.progress,
-      confidence: c.confidence,
-      note: c.note,
-      source: c.source,
-      idempotency_key: c.idempotencyKey ?? null,
-      created_at: c.at,
-    })
-    .onConflict((oc) => oc.columns(['workspace_id', 'idempotency_key']).doNothing())
-    .returningAll()
-    .executeTakeFirst();
 }
 
 /** Latest check-ins first, with their authors' names. */
@@ -64,4 +42,43 @@ export async function countCheckIns(db: Db, workspaceId: number, keyResultIds: r
     .where('key_result_id', 'in', keyResultIds)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export interface KeyResultMove {
+  readonly currentValue: number | null;
+  readonly progress: number;
+  readonly confidence: Confidence | null;
+  readonly confidenceFalls: number;
+  /** Audit payloads, written with the check-in. */
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/**
+ * Appends a check-in, moves its key result and writes the audit row in ONE statement — the
+ * hottest write path of the product, where each round trip counts. With an idempotency key that
+ * was already used nothing is written and undefined comes back.
+ */
+export async function appendCheckIn(db: Db, c: NewCheckIn, move: KeyResultMove): Promise<{ checkInId: number } | undefined> {
+  const result = await sql<{ check_in_id: number }>`
+    WITH ins AS (
+      INSERT INTO check_in (workspace_id, key_result_id, author_id, value, previous_value, progress, confidence, note, source, idempotency_key, created_at)
+      VALUES (${c.workspaceId}, ${c.keyResultId}, ${c.authorId}, ${c.value}, ${c.previousValue}, ${c.progress}, ${c.confidence}, ${c.note}, ${c.source}, ${c.idempotencyKey ?? null}, ${c.at})
+      ON CONFLICT (workspace_id, idempotency_key) DO NOTHING
+      RETURNING id
+    ), kr AS (
+      UPDATE key_result
+      SET current_value = ${move.currentValue}, progress = ${move.progress}, confidence = ${move.confidence},
+          confidence_falls = ${move.confidenceFalls}, last_check_in_at = ${c.at}, updated_at = ${c.at}
+      WHERE workspace_id = ${c.workspaceId} AND id = ${c.keyResultId} AND EXISTS (SELECT 1 FROM ins)
+      RETURNING id
+    ), audit AS (
+      INSERT INTO audit_log (workspace_id, actor_id, action, entity_type, entity_id, before, after)
+      SELECT ${c.workspaceId}, ${c.authorId}, 'key_result.check_in', 'key_result', kr.id, ${JSON.stringify(move.before)}::jsonb,
+             ${JSON.stringify(move.after)}::jsonb || jsonb_build_object('check_in_id', ins.id)
+      FROM kr, ins
+    )
+    SELECT id AS check_in_id FROM ins`.execute(db);
+  const row = result.rows[0];
+  return row ? { checkInId: Number(row.check_in_id) } : undefined;
 }

@@ -51,6 +51,8 @@ export interface KeyResultFilter {
   readonly ownerId?: number;
   readonly cycleId?: number;
   readonly openOnly?: boolean;
+  /** Row-lock the key results found (not the joined rows) for the rest of the transaction. */
+  readonly lock?: boolean;
 }
 
 export async function findKeyResults(db: Db, workspaceId: number, filter: KeyResultFilter): Promise<KeyResultDetailRow[]> {
@@ -61,6 +63,7 @@ export async function findKeyResults(db: Db, workspaceId: number, filter: KeyRes
   if (filter.ownerId !== undefined) q = q.where('k.owner_id', '=', filter.ownerId);
   if (filter.cycleId !== undefined) q = q.where('o.cycle_id', '=', filter.cycleId);
   if (filter.openOnly) q = q.where('k.status', '=', 'active').where('o.status', '=', 'active');
+  if (filter.lock) q = q.forUpdate('k');
   return (await q.orderBy('k.ref').execute()) as KeyResultDetailRow[];
 }
 

@@ -32,47 +32,39 @@ export async function writeObjectiveProgress(db: Db, workspaceId: number, change
     WHERE o.workspace_id = ${workspaceId} AND o.id = c.id`.execute(db);
 }
 
-/** The objective and its ancestors, nearest first, in one recursive query. */
-export async function ancestorChain(db: Db, workspaceId: number, objectiveId: number): Promise<{ id: number; parent_id: number | null }[]> {
-  const rows = await db
-    .withRecursive('chain(id, parent_id, depth)', (qb) =>
-      qb
-        .selectFrom('objective')
-        .select(['id', 'parent_id', sql<number>`0`.as('depth')])
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', objectiveId)
-        .union((u) =>
-          u
-            .selectFrom('objective as o')
-            .innerJoin('chain', 'chain.parent_id', 'o.id')
-            .select(['o.id', 'o.parent_id', sql<number>`chain.depth + 1`.as('depth')])
-            .where('o.workspace_id', '=', workspaceId)
-            .where(sql<boolean>`chain.depth < 1000`),
-        ),
-    )
-    .selectFrom('chain')
-    .select(['id', 'parent_id'])
-    .orderBy('depth')
-    .execute();
-  return rows.map((r) => ({ id: Number(r.id), parent_id: r.parent_id === null ? null : Number(r.parent_id) }));
+export interface ChainChild {
+  /** The ancestor this row is about; its parent; 0 for the objective the walk started at. */
+  readonly node: number;
+  readonly depth: number;
+  /** Null when the ancestor has no (counted) children. */
+  readonly type: 'kr' | 'objective' | null;
+  readonly id: number | null;
+  readonly weight: number | null;
+  readonly progress: number | null;
 }
 
-/** Direct children (non-cancelled KRs and objectives) of several objectives at once. */
-export async function childrenOf(db: Db, workspaceId: number, parentIds: readonly number[]) {
-  if (parentIds.length === 0) return [];
-  return db
-    .selectFrom('key_result')
-    .select(['objective_id as parent', sql<'kr'>`'kr'`.as('type'), 'id', 'weight', 'progress'])
-    .where('workspace_id', '=', workspaceId)
-    .where('objective_id', 'in', parentIds)
-    .where('status', '<>', 'cancelled')
-    .unionAll(
-      db
-        .selectFrom('objective')
-        .select([sql<number>`parent_id`.as('parent'), sql<'kr'>`'objective'`.as('type'), 'id', 'weight', 'progress'])
-        .where('workspace_id', '=', workspaceId)
-        .where('parent_id', 'in', parentIds)
-        .where('status', '<>', 'cancelled'),
+/**
+ * The objective, its ancestors, and every direct child of each, in one round trip: the whole
+ * input of an incremental roll-up. The depth guard stops a walk on data that somehow loops.
+ */
+export async function ancestorsWithChildren(db: Db, workspaceId: number, objectiveId: number): Promise<ChainChild[]> {
+  const result = await sql<ChainChild>`
+    WITH RECURSIVE chain (id, parent_id, depth) AS (
+      SELECT id, parent_id, 0 FROM objective WHERE workspace_id = ${workspaceId} AND id = ${objectiveId}
+      UNION ALL
+      SELECT o.id, o.parent_id, c.depth + 1
+      FROM objective o JOIN chain c ON o.workspace_id = ${workspaceId} AND o.id = c.parent_id
+      WHERE c.depth < 1000
     )
-    .execute();
+    SELECT c.id AS node, c.depth, x.type, x.id, x.weight, x.progress
+    FROM chain c
+    LEFT JOIN LATERAL (
+      SELECT 'kr' AS type, k.id, k.weight, k.progress FROM key_result k
+      WHERE k.workspace_id = ${workspaceId} AND k.objective_id = c.id AND k.status <> 'cancelled'
+      UNION ALL
+      SELECT 'objective', o.id, o.weight, o.progress FROM objective o
+      WHERE o.workspace_id = ${workspaceId} AND o.parent_id = c.id AND o.status <> 'cancelled'
+    ) x ON true
+    ORDER BY c.depth`.execute(db);
+  return result.rows;
 }

@@ -8,7 +8,7 @@ export async function startWeb({ config, logger, database, deps }: Booted): Prom
   const stop = () => {
     logger.info('web stopping');
     server.close(() => {
-      void web.slack?.stop().finally(() => database.close().then(() => process.exit(0)));
+      void web.stop().finally(() => database.close().then(() => process.exit(0)));
     });
   };
   process.once('SIGTERM', stop);

@@ -11,6 +11,8 @@ export interface WebApp {
   readonly slack: SlackAppHandle | undefined;
   /** Listens on `port` (0: any free port) and resolves once the server accepts requests. */
   listen(port: number): Promise<http.Server>;
+  /** Stops the Slack side (Socket Mode connection, pending Home refreshes). */
+  stop(): Promise<void>;
 }
 
 export interface WebOptions {
@@ -53,6 +55,9 @@ export function createWebApp(config: Config, deps: UseCaseDeps, logger: Logger, 
       ready = true;
       logger.info({ port: (server.address() as { port: number }).port, slack: slack?.mode ?? 'off' }, 'web listening');
       return server;
+    },
+    async stop() {
+      await slack?.stop();
     },
   };
 }

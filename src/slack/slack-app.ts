@@ -14,6 +14,7 @@ import { registerViews } from './listeners/views';
 import type { SlackDeps } from './slack-deps';
 import { createTokenCipher } from './token-cipher';
 import { requireFreshTimestamp } from './fresh-timestamp';
+import { createHomeRefresher } from './home-refresher';
 
 /** Bot scopes the app asks for on install; they match slack-manifest.json. */
 export const BOT_SCOPES = [
@@ -42,7 +43,8 @@ export interface SlackAppHandle {
  * through OAuth (installations in PostgreSQL, tokens sealed), or Socket Mode when an app token
  * is set. Every Web API client honours SLACK_API_URL.
  */
-export function createSlackApp(config: SlackConfig, deps: SlackDeps, options: SlackAppOptions): SlackAppHandle {
+export function createSlackApp(config: SlackConfig, baseDeps: Omit<SlackDeps, 'homeRefresher'>, options: SlackAppOptions): SlackAppHandle {
+  const deps: SlackDeps = { ...baseDeps, homeRefresher: createHomeRefresher(baseDeps.logger) };
   const logger = boltLogger(deps.logger);
   // Bolt's default retries a failed call for ~30 minutes inside one request; two quick retries
   // are enough for a user waiting on a reply.
@@ -95,6 +97,7 @@ export function createSlackApp(config: SlackConfig, deps: SlackDeps, options: Sl
       if (mode === 'socket') await app.start();
     },
     stop: async () => {
+      deps.homeRefresher.stop();
       if (mode === 'socket') await app.stop();
     },
   };

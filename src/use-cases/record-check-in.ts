@@ -6,9 +6,8 @@ import { keyResultProgress, valueAtProgress } from '../domain/progress';
 import { fail, ok, type Result } from '../domain/result';
 import { formatKeyResultRef } from '../domain/references';
 import type { CheckInSource, KeyResultRow } from '../db/database';
-import { writeAudit } from '../db/audit.repository';
-import { insertCheckIn } from '../db/check-in.repository';
-import { lockKeyResult, updateKeyResult } from '../db/key-result.repository';
+import { appendCheckIn } from '../db/check-in.repository';
+import { findKeyResults, type KeyResultDetailRow } from '../db/key-result.repository';
 import { toKeyResultView } from './build-views';
 import type { UseCaseDeps } from './deps';
 import { mayChange } from './goal-access';
@@ -25,6 +24,21 @@ export interface CheckInInput {
   readonly source: CheckInSource;
   /** A retried request with the same key records nothing new. */
   readonly idempotencyKey?: string;
+}
+
+/**
+ * The key result, row-locked for the check-in's transaction. A KR-n reference resolves and locks in
+ * one query — check-ins are the hottest write path; titles resolve first, then lock.
+ */
+async function lockedKeyResult(trx: UseCaseDeps['db'], ws: number, ref: Reference): Promise<Result<KeyResultDetailRow, UseCaseError>> {
+  if (ref.type === 'key_result') {
+    const [row] = await findKeyResults(trx, ws, { ref: ref.number, lock: true });
+    if (row) return ok(row);
+  }
+  const found = await resolveKeyResult(trx, ws, ref);
+  if (!found.ok) return found;
+  const [row] = await findKeyResults(trx, ws, { ref: found.value.ref, lock: true });
+  return row ? ok(row) : fail({ code: 'not_found', what: formatKeyResultRef(found.value.ref), suggestions: [] });
 }
 
 /** The value a check-in sets, or an error when the input does not fit the key result. */
@@ -64,50 +78,48 @@ export async function recordCheckIn(deps: UseCaseDeps, actor: Actor, input: Chec
   const ws = actor.workspaceId;
   const now = deps.clock.now();
   const recorded = await transact(deps.db, async (trx) => {
-    const found = await resolveKeyResult(trx, ws, input.keyResult);
+    const found = await lockedKeyResult(trx, ws, input.keyResult);
     if (!found.ok) return found;
     const detail = found.value;
+    const kr = detail;
     const ref = formatKeyResultRef(detail.ref);
     if (!mayChange(actor, { type: 'key_result', row: detail })) return fail({ code: 'forbidden', ref } as const);
     if (detail.status !== 'active' || detail.objective_status !== 'active') return fail({ code: 'closed', ref } as const);
     if (input.value.mode === 'none' && !input.confidence && !input.note) return fail({ code: 'value_needed', ref } as const);
-    const kr = (await lockKeyResult(trx, ws, detail.id))!;
     const value = newValue(kr, input.value, ref);
     if (!value.ok) return value;
     if (value.value !== null && Math.abs(value.value) > 1e15) return fail({ code: 'value_needed', ref } as const);
     const progress = keyResultProgress({ kind: kr.kind, start: kr.start_value, target: kr.target_value, current: value.value });
-    const checkIn = await insertCheckIn(trx, {
-      workspaceId: ws,
-      keyResultId: kr.id,
-      authorId: actor.memberId,
-      value: value.value,
-      previousValue: kr.current_value,
-      progress,
-      confidence: input.confidence ?? null,
-      note: input.note ?? null,
-      source: input.source,
-      ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
-      at: now,
-    });
+    const confidence = input.confidence ?? kr.confidence;
+    const confidenceFalls = nextConfidenceFalls(kr.confidence, input.confidence ?? null, kr.confidence_falls);
+    const checkIn = await appendCheckIn(
+      trx,
+      {
+        workspaceId: ws,
+        keyResultId: kr.id,
+        authorId: actor.memberId,
+        value: value.value,
+        previousValue: kr.current_value,
+        progress,
+        confidence: input.confidence ?? null,
+        note: input.note ?? null,
+        source: input.source,
+        ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
+        at: now,
+      },
+      {
+        currentValue: value.value,
+        progress,
+        confidence,
+        confidenceFalls,
+        before: { current_value: kr.current_value, confidence: kr.confidence, progress: kr.progress },
+        after: { current_value: value.value, confidence, progress },
+      },
+    );
     // A replay of an idempotency key changes nothing and reports the state as it stands.
     if (!checkIn) return ok({ row: detail, previous: detail.current_value, objectiveProgress: detail.progress });
-    const updated = await updateKeyResult(trx, ws, kr.id, {
-      current_value: value.value,
-      progress,
-      confidence: input.confidence ?? kr.confidence,
-      confidence_falls: nextConfidenceFalls(kr.confidence, input.confidence ?? null, kr.confidence_falls),
-      last_check_in_at: now,
-    });
     const objectiveProgress = await propagateProgress(trx, ws, kr.objective_id);
-    await writeAudit(trx, {
-      workspaceId: ws,
-      actorId: actor.memberId,
-      action: 'key_result.check_in',
-      entityType: 'key_result',
-      entityId: kr.id,
-      before: { current_value: kr.current_value, confidence: kr.confidence, progress: kr.progress },
-      after: { current_value: updated.current_value, confidence: updated.confidence, progress: updated.progress, check_in_id: checkIn.id },
-    });
+    const updated = { current_value: value.value, progress, confidence, confidence_falls: confidenceFalls, last_check_in_at: now };
     // The view is built from rows already in hand: re-reading would add a round trip per check-in.
     return ok({ row: { ...detail, ...updated }, previous: kr.current_value, objectiveProgress });
   });

@@ -42,6 +42,7 @@ export async function startSlackHarness(clock: Clock, env: Record<string, string
     eventsUrl: `${baseUrl}/slack/events`,
     baseUrl,
     async close() {
+      await web.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await fake.close();

@@ -7,7 +7,7 @@ import type { SlackMessage } from '../blocks/message';
 import { slackActor } from '../slack-actor';
 import type { SlackDeps } from '../slack-deps';
 import { publishHome } from './home';
-import { openCheckInModal, openNewObjectiveModal } from './open-modals';
+import { openCheckInModal, openNewObjectiveModal, openTeamSettingsModal } from './open-modals';
 import { commandReply, unexpected } from './reply';
 
 /** Commands that can change what the member's Home tab shows; after them it is republished. */
@@ -37,7 +37,10 @@ export function registerCommands(app: App, deps: SlackDeps): void {
         if (parsed.ok && (await openModalFor(deps, client, command.trigger_id, actor, parsed.value))) return;
         const text = `${name} ${command.text}`.trim();
         await respondAll(respond, await commandReply(deps, actor, parsed, text), 'ephemeral');
-        if (parsed.ok && CHANGES_HOME.has(parsed.value.verb)) await publishHome(deps, client, actor, command.user_id);
+        if (parsed.ok && CHANGES_HOME.has(parsed.value.verb)) {
+          const who = actor;
+          deps.homeRefresher.schedule(`${command.team_id}:${command.user_id}`, () => publishHome(deps, client, who, command.user_id));
+        }
       } catch (error) {
         const m = unexpected(deps, actor, error, name);
         await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks }).catch(() => undefined);
@@ -55,5 +58,6 @@ async function openModalFor(deps: SlackDeps, client: WebClient, triggerId: strin
     await openCheckInModal(deps, client, triggerId, actor);
     return true;
   }
+  if (cmd.verb === 'team_settings') return openTeamSettingsModal(deps, client, triggerId, actor, cmd.team);
   return false;
 }

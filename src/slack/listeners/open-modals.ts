@@ -1,6 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../domain/member';
 import { parseReference } from '../../domain/command/reference';
+import type { TeamRef } from '../../domain/command/command';
+import { showTeamSettings } from '../../use-cases/team-settings';
+import { teamSettingsModal } from '../blocks/team-settings-modal.blocks';
 import { listTeams } from '../../db/team.repository';
 import { runCommand } from '../../use-cases/run-command';
 import { showGoal } from '../../use-cases/show-goal';
@@ -39,5 +42,25 @@ export async function openScoreModal(deps: SlackDeps, client: WebClient, trigger
   const o = shown.value.objective;
   const suggested = o.keyResults.map((k) => ({ ref: k.ref, suggested: suggestKeyResultScore({ kind: k.kind, start: k.start, target: k.target, current: k.current }) }));
   await client.views.open({ trigger_id: triggerId, view: scoreModal(renderContext(actor, deps), o, suggested) });
+  return true;
+}
+
+/**
+ * The team settings modal for a team the actor may change; false (so the command answers with
+ * the refusal or the text form instead) when they may not or the team is unknown.
+ */
+export async function openTeamSettingsModal(deps: SlackDeps, client: WebClient, triggerId: string, actor: Actor, team: TeamRef | undefined): Promise<boolean> {
+  const shown = await showTeamSettings(deps, actor, team);
+  if (!shown.ok || shown.value.type !== 'form' || shown.value.form !== 'team_settings') return false;
+  const s = shown.value.settings;
+  const view = teamSettingsModal(renderContext(actor, deps), {
+    id: s.teamId,
+    name: s.name,
+    checkinWeekday: s.checkinWeekday,
+    checkinTime: s.checkinTime,
+    channelRef: s.channelRef,
+    lagThreshold: s.lagThreshold,
+  });
+  await client.views.open({ trigger_id: triggerId, view });
   return true;
 }

@@ -13,6 +13,8 @@ import { renderErrorMessage } from '../blocks/error-message.blocks';
 import { renderOutcomeMessages } from '../blocks/outcome-messages.blocks';
 import { splitIntoMessages } from '../blocks/paginate';
 import { readScoreForm } from '../blocks/score-form';
+import { readTeamSettingsForm } from '../blocks/team-settings-form';
+import { updateTeamSettings } from '../../use-cases/team-settings';
 import { parseReference } from '../../domain/command/reference';
 import { slackActor } from '../slack-actor';
 import type { SlackDeps } from '../slack-deps';
@@ -96,6 +98,21 @@ export function registerViews(app: App, deps: SlackDeps): void {
       }
       return results;
     });
+  });
+
+  app.view<ViewSubmitAction>(VIEW.teamSettings, async ({ ack, body, client }) => {
+    const actor = await actorOf({ body, client });
+    const form = readTeamSettingsForm(body.view.state.values, actor.locale);
+    if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
+    // Saved before the ack: a refusal or an out-of-range value lands on the form, not in a DM.
+    const saved = await updateTeamSettings(deps, actor, Number(body.view.private_metadata), form.value);
+    if (!saved.ok) {
+      const text = renderErrorMessage(saved.error, renderContext(actor, deps)).text.slice(0, 300);
+      const field = saved.error.code === 'invalid_setting' ? ({ weekday: 'weekday', time: 'time', threshold: 'threshold', channel: 'channel' } as Record<string, string>)[saved.error.field] ?? 'threshold' : 'threshold';
+      return ack({ response_action: 'errors', errors: { [field]: text } });
+    }
+    await ack();
+    await afterAck(deps, actor, body, client, async () => [saved.value]);
   });
 
   app.view<ViewSubmitAction>(VIEW.score, async ({ ack, body, client }) => {
