@@ -1,3 +1,5 @@
+import { BLOCK_KIT_LIMITS } from './block-kit-limits';
+
 // An offline stand-in for Slack's `blocks.validate`: checks a message or view against the limits of
 // platform-facts A5, which Slack enforces by rejecting the whole payload (`invalid_blocks`). Tests
 // and the end-to-end suite run every payload we send through it. Lengths are UTF-16 code units,
@@ -18,46 +20,7 @@ export type CheckedPayload =
     };
 
 /** The limits the checker applies (A5); a few are stricter than Slack's own to satisfy every SDK. */
-export const BLOCK_KIT_LIMITS = {
-  blocks: { message: 50, modal: 100, home: 100 },
-  messageText: 40_000,
-  textObject: 3_000,
-  sectionFields: 10,
-  sectionField: 2_000,
-  header: 150,
-  contextElements: 10,
-  actionsElements: 25,
-  buttonText: 75,
-  buttonValue: 2_000,
-  url: 3_000,
-  accessibilityLabel: 75,
-  optionText: 75,
-  optionValue: 75,
-  optionDescription: 75,
-  options: 100,
-  optionGroups: 100,
-  optionGroupLabel: 75,
-  overflowOptions: 5,
-  choiceOptions: 10,
-  placeholder: 150,
-  inputLabel: 2_000,
-  inputHint: 2_000,
-  inputValue: 3_000,
-  blockId: 255,
-  actionId: 255,
-  imageAlt: 2_000,
-  imageTitle: 2_000,
-  markdownBlock: 12_000,
-  confirmTitle: 100,
-  confirmText: 300,
-  confirmButton: 30,
-  viewTitle: 24,
-  viewButton: 24,
-  privateMetadata: 3_000,
-  callbackId: 255,
-  externalId: 255,
-  viewBytes: 250_000,
-} as const;
+export { BLOCK_KIT_LIMITS };
 
 const L = BLOCK_KIT_LIMITS;
 
