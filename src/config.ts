@@ -1,18 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from './domain/calendar';
 import { LOCALES } from './domain/member';
 
 // zod because the contract (design.md §6) needs one clear line per bad variable, and
 // hand-rolled env parsing drifts from the types; the parsed config is frozen and passed down.
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const optionalText = z.string().trim().min(1).optional();
 const PORT_RANGE = 'a port number from 0 to 65535';

@@ -28,3 +28,13 @@ export function quarterOf(day: string): { name: string; startsOn: string; endsOn
   const mm = (m: number) => String(m).padStart(2, '0');
   return { name: `${year}-Q${q + 1}`, startsOn: `${year}-${mm(startMonth)}-01`, endsOn: `${year}-${mm(startMonth + 2)}-${lastDay}` };
 }
+
+/** True for an IANA zone name the runtime knows (Asia/Shanghai, UTC); false for anything else. */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

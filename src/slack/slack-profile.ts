@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { isTimeZone } from '../domain/calendar';
 import type { Locale } from '../domain/member';
 
 export interface SlackProfile {
@@ -7,15 +8,6 @@ export interface SlackProfile {
   readonly locale: Locale;
   readonly active: boolean;
 }
-
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Slack locales are like `zh-CN`, `zh-TW`, `en-US`; everything Chinese reads our zh-CN catalog. */
 export const localeFromSlack = (locale: string | undefined, fallback: Locale): Locale =>
