@@ -107,6 +107,11 @@ describe('an OKR cycle through the use-cases', () => {
     const repaired = await recomputeRollUp(deps(), org.workspaceId, org.cycleId);
     expect(repaired.changed).toBe(0);
     expect(before.every((o) => o.progress >= 0 && o.progress <= 1)).toBe(true);
+    // The repair path puts back exactly what the incremental path had, from corrupted caches.
+    await t.db.updateTable('objective').set({ progress: 0.999 }).execute();
+    expect((await recomputeRollUp(deps(), org.workspaceId, org.cycleId)).changed).toBe(before.length);
+    const after = await t.db.selectFrom('objective').select(['id', 'progress']).orderBy('id').execute();
+    after.forEach((o, i) => expect(o.progress).toBeCloseTo(before[i]!.progress, 12));
   });
 
   it('should write one audit row per mutation and none for reads', async () => {
