@@ -221,9 +221,9 @@ describe('Slack app over HTTP', () => {
     await postEvent(h.eventsUrl, event, { signingSecret: SIGNING_SECRET, eventId: 'EvRetry1' });
     await postEvent(h.eventsUrl, event, { signingSecret: SIGNING_SECRET, eventId: 'EvRetry1', retryNum: 1, retryReason: 'http_timeout' });
     await postEvent(h.eventsUrl, event, { signingSecret: SIGNING_SECRET, eventId: 'EvRetry1', retryNum: 2 });
-    await h.fake.waitFor('views.publish');
+    // Wait for Bob's publish itself: a debounced Home refresh of another member may land first.
+    await waitForCall('views.publish', (c) => c.body.user_id === BOB);
     await new Promise((r) => setTimeout(r, 300));
-    // Count Bob's publishes only: a debounced Home refresh of another member may land meanwhile.
     expect(h.fake.callsTo('views.publish').filter((c) => c.body.user_id === BOB)).toHaveLength(1);
   });
 
