@@ -4,6 +4,7 @@ import * as m2 from './2026_11_23_1210_create_cycles_objectives_key_results';
 import * as m3 from './2026_11_23_1220_create_feedback_scores_audit_outbox';
 import * as m4 from './2026_11_23_1300_create_slack_installations_and_processed_events';
 import * as m5 from './2026_11_23_1400_create_chat_threads';
+import * as m6 from './2026_11_23_1500_create_scheduler_tables';
 
 /**
  * Every migration, by name. A static list (instead of FileMigrationProvider reading a folder) works
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1220_create_feedback_scores_audit_outbox': m3,
   '2026_11_23_1300_create_slack_installations_and_processed_events': m4,
   '2026_11_23_1400_create_chat_threads': m5,
+  '2026_11_23_1500_create_scheduler_tables': m6,
 };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from './domain/calendar';
 import { LOCALES } from './domain/member';
+import { QUEUE_PREFIX_RULE, queuePrefix } from './jobs/redis-connection';
 
 // zod because the contract (design.md §6) needs one clear line per bad variable, and
 // hand-rolled env parsing drifts from the types; the parsed config is frozen and passed down.
@@ -14,6 +15,12 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string').optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').optional(),
+  REDIS_PREFIX: z.string().refine(isQueuePrefix, QUEUE_PREFIX_RULE).default('okr'),
+  TICK_EVERY_SECONDS: z.coerce.number({ error: 'seconds from 10 to 3600' }).int().min(10, 'seconds from 10 to 3600').max(3600, 'seconds from 10 to 3600').default(300),
+  DELIVERY_RATE_PER_WORKSPACE: z.coerce.number({ error: 'messages per second from 0.1 to 1000' }).min(0.1, 'messages per second from 0.1 to 1000').max(1000, 'messages per second from 0.1 to 1000').default(4),
+  DELIVERY_BURST: z.coerce.number({ error: 'a whole number from 1 to 1000' }).int('a whole number from 1 to 1000').min(1, 'a whole number from 1 to 1000').max(1000, 'a whole number from 1 to 1000').default(10),
+  WORKER_CONCURRENCY: z.coerce.number({ error: 'a whole number from 1 to 500' }).int('a whole number from 1 to 500').min(1, 'a whole number from 1 to 500').max(500, 'a whole number from 1 to 500').default(20),
+  JOB_LOCK_SECONDS: z.coerce.number({ error: 'seconds from 1 to 600' }).int('seconds from 1 to 600').min(1, 'seconds from 1 to 600').max(600, 'seconds from 1 to 600').default(30),
   DEFAULT_LOCALE: z.enum(LOCALES, { error: 'en or zh-CN' }).default('en'),
   DEFAULT_TIMEZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai').default('UTC'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
@@ -51,12 +58,25 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
+  /** BullMQ and limiter key prefix; `{okr}`-style hash tags keep a queue in one Redis Cluster slot. */
+  readonly redisPrefix: string;
+  readonly scheduler: SchedulerConfig;
   readonly defaultLocale: (typeof LOCALES)[number];
   readonly defaultTimeZone: string;
   readonly logLevel: string;
   readonly slack: SlackConfig;
   /** True when any chat platform is configured; otherwise `npm start` opens the local console. */
   readonly hasChatPlatform: boolean;
+}
+
+/** The worker's pace: tick, per-workspace delivery rate (Slack allows several hundred a minute), locks. */
+export interface SchedulerConfig {
+  readonly tickEveryMs: number;
+  readonly deliveryPerSecond: number;
+  readonly deliveryBurst: number;
+  readonly concurrency: number;
+  /** A killed worker's jobs go back to the queue after about this long. */
+  readonly lockMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +96,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    scheduler: Object.freeze({
+      tickEveryMs: e.TICK_EVERY_SECONDS * 1_000,
+      deliveryPerSecond: e.DELIVERY_RATE_PER_WORKSPACE,
+      deliveryBurst: e.DELIVERY_BURST,
+      concurrency: e.WORKER_CONCURRENCY,
+      lockMs: e.JOB_LOCK_SECONDS * 1_000,
+    }),
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
@@ -85,6 +113,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
 }
 
 type Env = z.infer<typeof schema>;
+
+function isQueuePrefix(value: string): boolean {
+  try {
+    queuePrefix(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Which Slack mode the variables ask for, refusing half-configured combinations. */
 function slackConfig(e: Env): SlackConfig {

@@ -10,6 +10,11 @@ import type { UseCaseDeps } from '../use-cases/deps';
 import { identifyMember } from '../use-cases/identify-member';
 import { runCommand } from '../use-cases/run-command';
 import { listConsoleMembers } from './list-console-members';
+import { consoleNotifier } from './console-notifier';
+import { MAX_TRAVEL_MS, parseDuration, travel as travelInTime } from './time-travel';
+import type { ChatNotifier } from '../ports/chat-notifier';
+import type { AdjustableClock } from '../ports/clock';
+import { formatDateTime } from '../i18n/format';
 
 export const CONSOLE_WORKSPACE = 'local';
 
@@ -19,6 +24,8 @@ export interface ConsoleOptions {
   readonly logger: Logger;
   /** Loads the demo company; returns false when the workspace already had goals. */
   readonly loadDemo: () => Promise<boolean>;
+  /** `:tick` moves this clock (the one in deps) and runs the scheduler tick by tick. */
+  readonly timeTravel?: { readonly clock: AdjustableClock; readonly tickMs: number };
 }
 
 export interface ConsoleReply {
@@ -32,11 +39,16 @@ export interface ConsoleReply {
  */
 export class ConsoleSession {
   #actor: (Actor & { displayName: string }) | undefined;
+  /** What the scheduler delivered during a `:tick`, as printed. */
+  readonly #arrivals: string[] = [];
+  readonly #notifier: ChatNotifier;
 
   constructor(
     private readonly deps: UseCaseDeps,
     private readonly options: ConsoleOptions,
-  ) {}
+  ) {
+    this.#notifier = consoleNotifier(deps.db, deps.clock, (text) => this.#arrivals.push(text));
+  }
 
   get actorName(): string | undefined {
     return this.#actor?.displayName;
@@ -92,6 +104,8 @@ export class ConsoleSession {
       case 'exit':
       case 'q':
         return { text: '', quit: true };
+      case 'tick':
+        return this.tick(argument);
       case 'help':
         return { text: t('console.help') };
       default:
@@ -124,6 +138,18 @@ export class ConsoleSession {
     const role = t(`role.${actor.role}`);
     const line = actor.created ? t('console.joined', { name: actor.displayName, role }) : t('console.actingAs', { name: actor.displayName, role });
     return { text: line };
+  }
+
+  private async tick(argument: string): Promise<ConsoleReply> {
+    const t = createTranslator(this.locale);
+    const travel = this.options.timeTravel;
+    const ms = parseDuration(argument || '1d');
+    if (!travel || ms === null || ms > MAX_TRAVEL_MS) return { text: t('console.tickUsage') };
+    this.#arrivals.length = 0;
+    const arrived = await travelInTime(this.deps, travel.clock, (platform) => (platform === 'console' ? this.#notifier : undefined), ms, travel.tickMs);
+    const ctx = this.context();
+    const summary = t('console.ticked', { time: formatDateTime(ctx.locale, ctx.now, ctx.timeZone), count: arrived });
+    return { text: [...this.#arrivals.splice(0), summary].join('\n\n') };
   }
 
   private async setLanguage(argument: string): Promise<ConsoleReply> {

@@ -2,12 +2,14 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { CheckInTable, CycleTable, FeedbackTable, KeyResultTable, ObjectiveTable, ScoreTable } from './goal.tables';
 import type { KpiReadingTable, KpiTable } from './kpi.tables';
 import type { MemberAbsenceTable, MemberTable, RefCounterTable, TeamMembershipTable, TeamTable, WorkspaceTable } from './org.tables';
+import type { CheckInPromptTable, JobRunTable, LagAlertTable, TeamDigestTable, WorkspaceHolidayTable } from './scheduler.tables';
 import type { AuditLogTable, ChatThreadTable, OutboxTable, ProcessedEventTable, SlackInstallationTable } from './platform.tables';
 
 export type * from './goal.tables';
 export type * from './kpi.tables';
 export type * from './org.tables';
 export type * from './platform.tables';
+export type * from './scheduler.tables';
 
 /** The whole schema as kysely sees it; one table type file per area. */
 export interface Database {
@@ -30,6 +32,11 @@ export interface Database {
   slack_installation: SlackInstallationTable;
   processed_event: ProcessedEventTable;
   chat_thread: ChatThreadTable;
+  workspace_holiday: WorkspaceHolidayTable;
+  check_in_prompt: CheckInPromptTable;
+  team_digest: TeamDigestTable;
+  lag_alert: LagAlertTable;
+  job_run: JobRunTable;
 }
 
 export type MemberRow = Selectable<MemberTable>;

@@ -11,6 +11,7 @@ export interface KeyResultDetailRow extends KeyResultRow {
   objective_title: string;
   objective_owner_id: number;
   objective_status: string;
+  objective_team_id: number | null;
   team_manager_id: number | null;
   lag_threshold: number | null;
   stale_days: number | null;
@@ -35,6 +36,7 @@ function details(db: Db, workspaceId: number) {
       'o.title as objective_title',
       'o.owner_id as objective_owner_id',
       'o.status as objective_status',
+      'o.team_id as objective_team_id',
       't.manager_id as team_manager_id',
       't.lag_threshold as lag_threshold',
       't.stale_days as stale_days',
@@ -46,6 +48,7 @@ function details(db: Db, workspaceId: number) {
 }
 
 export interface KeyResultFilter {
+  readonly ids?: readonly number[];
   readonly ref?: number;
   readonly objectiveIds?: readonly number[];
   readonly ownerId?: number;
@@ -57,7 +60,9 @@ export interface KeyResultFilter {
 
 export async function findKeyResults(db: Db, workspaceId: number, filter: KeyResultFilter): Promise<KeyResultDetailRow[]> {
   if (filter.objectiveIds && filter.objectiveIds.length === 0) return [];
+  if (filter.ids && filter.ids.length === 0) return [];
   let q = details(db, workspaceId);
+  if (filter.ids) q = q.where('k.id', 'in', filter.ids);
   if (filter.ref !== undefined) q = q.where('k.ref', '=', filter.ref);
   if (filter.objectiveIds) q = q.where('k.objective_id', 'in', filter.objectiveIds);
   if (filter.ownerId !== undefined) q = q.where('k.owner_id', '=', filter.ownerId);

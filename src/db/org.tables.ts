@@ -51,6 +51,9 @@ export interface TeamTable {
   checkin_time: ColumnType<string, string | undefined, string>;
   lag_threshold: ColumnType<number, number | undefined, number>;
   stale_days: ColumnType<number, number | undefined, number>;
+  remind_after_hours: ColumnType<number, number | undefined, number>;
+  escalate_after_workdays: ColumnType<number, number | undefined, number>;
+  digest_after_hours: ColumnType<number, number | undefined, number>;
   settings: ColumnType<unknown, string | undefined, string>;
   created_at: CreatedAt;
 }

@@ -24,6 +24,16 @@ export interface OutboxTable {
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   created_at: CreatedAt;
+  /** The person it is for, when it is for one: the daily reminder budget counts these. */
+  recipient_member_id: number | null;
+  /** Delivered as a reply in the thread this row's delivery started. */
+  parent_id: number | null;
+  enqueued_at: Date | null;
+  /** An attempt began here and may have sent before it was cut off. */
+  attempt_started_at: Date | null;
+  channel_ref: string | null;
+  thread_ref: string | null;
+  failed_at: Date | null;
 }
 
 export interface SlackInstallationTable {
@@ -43,7 +53,7 @@ export interface ProcessedEventTable {
   created_at: CreatedAt;
 }
 
-export type ThreadKind = 'check_in_prompt' | 'team_digest' | 'lag_alert' | 'shared';
+export type ThreadKind = 'check_in_prompt' | 'team_digest' | 'lag_alert' | 'shared' | 'review_prompt';
 
 export interface ChatThreadTable {
   id: Id;

@@ -1,5 +1,6 @@
 import { outcomeEn } from './outcome.en';
 import { threadsEn } from './threads.en';
+import { noticesEn } from './notices.en';
 import { slackViewsEn } from './slack-views.en';
 
 /**
@@ -9,6 +10,7 @@ import { slackViewsEn } from './slack-views.en';
  */
 export const en = {
   slackViews: slackViewsEn,
+  notice: noticesEn,
   threads: threadsEn,
   common: {
     somethingWentWrong: 'Something went wrong ({id}). Nothing was changed.',
@@ -258,6 +260,7 @@ export const en = {
       '  :who              list the members',
       '  :demo             load the demo company',
       '  :lang en|zh-CN    switch language',
+      '  :tick 7d          move time on (m, h, d, w) and see the prompts, reminders, digests and alerts as they arrive',
       '  :help             show this help',
       '  :quit             leave',
       'Everything else is a chat message, e.g. /okr mine or /okr update KR-12 45 at-risk',
@@ -271,6 +274,11 @@ export const en = {
     noActor: 'Who are you? Type :as <name> first (or :who to list the members).',
     unknownCommand: 'Unknown console command {command}.',
     languageSet: 'Language: English.',
+    tickUsage: 'Usage: :tick <duration>, e.g. :tick 36h or :tick 7d (m, h, d, w; at most 8 weeks).',
+    ticked: '⏩ It is now {time}. Messages that arrived: {count}.',
+    arrivedDm: '{time} · DM to {name}',
+    arrivedChannel: '{time} · in {channel}',
+    inThread: '(thread reply)',
     members: 'Members:',
     noMembers: 'No members yet. Type :demo for a demo company, or :as <name> to start.',
   },

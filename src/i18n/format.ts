@@ -104,3 +104,16 @@ export function formatDay(locale: Locale, day: string, options: { withYear?: boo
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
   return Number.isNaN(date.getTime()) ? day : formatDate(locale, date, 'UTC', options);
 }
+
+/** Weekday, day and time where the reader is: `Mon, Nov 23, 10:00` / `11月23日周一 10:00`. */
+export function formatDateTime(locale: Locale, date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(date);
+}

@@ -1,11 +1,13 @@
 import { outcomeZhCN } from './outcome.zh-CN';
 import { threadsZhCN } from './threads.zh-CN';
+import { noticesZhCN } from './notices.zh-CN';
 import { slackViewsZhCN } from './slack-views.zh-CN';
 import type { Catalog } from './catalog';
 
 /** Simplified Chinese. Typed as `Catalog`: a missing or extra key is a compile error. */
 export const zhCN: Catalog = {
   slackViews: slackViewsZhCN,
+  notice: noticesZhCN,
   threads: threadsZhCN,
   common: {
     somethingWentWrong: '出错了（{id}），没有做任何修改。',
@@ -255,6 +257,7 @@ export const zhCN: Catalog = {
       '  :who              列出所有成员',
       '  :demo             加载演示公司',
       '  :lang en|zh-CN    切换语言',
+      '  :tick 7d          让时间前进（m 分钟、h 小时、d 天、w 周），查看期间送达的签到提醒、周报和预警',
       '  :help             显示本帮助',
       '  :quit             退出',
       '其他输入都当作聊天消息，例如：我的，或 更新 KR-12 45 有风险',
@@ -268,6 +271,11 @@ export const zhCN: Catalog = {
     noActor: '你是谁？请先输入 :as <名字>（或 :who 查看成员）。',
     unknownCommand: '未知的控制台命令 {command}。',
     languageSet: '语言：简体中文。',
+    tickUsage: '用法：:tick <时长>，例如 :tick 36h 或 :tick 7d（m、h、d、w；最多 8 周）。',
+    ticked: '⏩ 现在是 {time}。期间送达消息：{count} 条。',
+    arrivedDm: '{time} · 私信给 {name}',
+    arrivedChannel: '{time} · 发到 {channel}',
+    inThread: '（话题内回复）',
     members: '成员：',
     noMembers: '还没有成员。输入 :demo 加载演示公司，或输入 :as <名字> 开始。',
   },

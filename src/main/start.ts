@@ -2,9 +2,15 @@ import { CONSOLE_WORKSPACE, ConsoleSession } from '../console/console-session';
 import { runConsole } from '../console/run-console';
 import { hasAnyGoals, loadDemoCompany } from '../demo/load-demo';
 import { createTranslator } from '../i18n/translate';
+import { adjustableClock } from '../ports/clock';
 import { boot, die } from './boot';
 import { runMigrations } from './run-migrations';
+import { createNotifiers } from './notifiers';
+import { startScheduler } from './scheduler-runtime';
 import { startWeb } from './start-web';
+
+/** The console ticks coarser than the worker so that `:tick 7d` takes seconds, not minutes. */
+const CONSOLE_TICK_MS = 15 * 60_000;
 
 /**
  * `npm start`: the local default. Embedded PGlite is migrated on every start; with no chat
@@ -22,15 +28,21 @@ async function main(): Promise<void> {
     }
   }
   if (config.hasChatPlatform) {
-    await startWeb(booted);
+    // The local default runs the worker in the same process (PGlite is single-process anyway).
+    const scheduler = await startScheduler(config, deps, logger, createNotifiers(config, database.db, logger));
+    await startWeb(booted, () => scheduler.stop());
     return;
   }
   const t = createTranslator(config.defaultLocale);
-  const session = new ConsoleSession(deps, {
+  // The console's clock moves with `:tick`; the scheduler runs in-process on it (no Redis needed).
+  const clock = adjustableClock();
+  const consoleDeps = { ...deps, clock };
+  const session = new ConsoleSession(consoleDeps, {
     defaultLocale: config.defaultLocale,
     defaultTimeZone: config.defaultTimeZone,
     logger,
-    loadDemo: () => loadDemoCompany(deps, CONSOLE_WORKSPACE),
+    loadDemo: () => loadDemoCompany(consoleDeps, CONSOLE_WORKSPACE),
+    timeTravel: { clock, tickMs: CONSOLE_TICK_MS },
   });
   const empty = !(await hasAnyGoals(deps.db, CONSOLE_WORKSPACE));
   await runConsole(session, { input: process.stdin, output: process.stdout }, [t('console.welcome'), empty ? t('console.offerDemo') : ''].filter(Boolean).join('\n'));

@@ -1,19 +1,26 @@
 import { boot, die } from './boot';
+import { createNotifiers } from './notifiers';
+import { startScheduler } from './scheduler-runtime';
 
-// The Procfile's worker process. The BullMQ schedulers (check-in prompts, digests, lag alerts)
-// are wired here by the scheduler issue; until then it holds its database connection and shuts
-// down cleanly on SIGTERM, so a deployment's process layout is already the final one.
+// The Procfile's worker process: BullMQ workers for the scheduler tick and deliveries, the
+// schedules upserted on boot, and the outbox relay. SIGTERM lets running jobs finish first.
 async function main(): Promise<void> {
-  const { logger, database } = await boot();
-  logger.info('worker started; no scheduled jobs are registered yet');
+  const { config, logger, database, deps } = await boot();
+  if (database.engine === 'pglite') {
+    logger.warn('embedded PGlite is single-process: run the worker next to the web process with `npm start`, or set DATABASE_URL');
+  }
+  const scheduler = await startScheduler(config, deps, logger, createNotifiers(config, database.db, logger));
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     logger.info('worker stopping');
+    await scheduler.stop();
     await database.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
-  setInterval(() => undefined, 1 << 30);
 }
 
 main().catch((error) => die(undefined, 'Worker start-up failed', error));

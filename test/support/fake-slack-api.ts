@@ -1,10 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createBudgetBook, type PostBudget } from './fake-slack-budget';
+import { createMessageHistory, type PostedMessage } from './fake-slack-history';
+
+export type { PostBudget, PostedMessage };
 
 // A local stand-in for https://slack.com/api/ (platform-facts Part C, house style §7.9): a node:http
 // server that records every Web API call and every response_url post, and answers like Slack.
 // Point a WebClient at `url` (`slackApiUrl`) and put `responseUrl(id)` into slash-command payloads.
 // Longer than ~200 lines because it is a table of canned Slack answers, one short case each.
+// Per-token postMessage budgets live in fake-slack-budget.ts, the message history (conversations.
+// history / replies) in fake-slack-history.ts.
 
 export interface RecordedCall {
   method: string;
@@ -43,7 +49,20 @@ export interface FakeSlackApi {
   rateLimitNext(method: string, retryAfterSeconds: number): void;
   /** The next call to `method` answers `{ ok: false, error }`. Calls queue up. */
   failNext(method: string, error: string): void;
-  /** Clears recorded calls and pending one-shot behaviours (keeps `users`). */
+  /**
+   * Limits chat.postMessage with this bot token by a token bucket (Slack's per-workspace limit):
+   * over budget → HTTP 429 + `Retry-After` (whole seconds, ≥ 1). null removes the limit.
+   */
+  setBudget(token: string, budget: PostBudget | null): void;
+  /** Delays every answer by `ms` (network + Slack latency); the call takes effect on arrival. */
+  setLatency(ms: number): void;
+  /** Every chat.postMessage to this channel or user id answers `{ ok: false, error }` until reset. */
+  failDestination(channelOrUser: string, error: string): void;
+  /** Accepted chat.postMessage calls, in order (a copy). */
+  posted(): PostedMessage[];
+  /** chat.postMessage outcomes so far: accepted, answered 429, answered `ok: false`. O(1). */
+  counts(): { ok: number; rateLimited: number; failed: number };
+  /** Clears recorded calls, posted messages and history, one-shot and persistent behaviours (keeps `users`). */
   reset(): void;
   close(): Promise<void>;
 }
@@ -64,13 +83,27 @@ const JSON_FIELDS = new Set([
 type Answer = { status: number; json: Record<string, unknown>; headers?: Record<string, string> };
 type Handler = (body: Record<string, unknown>, token: string | null) => Record<string, unknown>;
 
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+export interface FakeSlackOptions {
+  /** The fake's clock in ms (budgets refill by it, message ts follow it); default Date.now. */
+  readonly now?: () => number;
+}
+
+export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
+  const now = options.now ?? Date.now;
   const calls: RecordedCall[] = [];
   const users = new Map<string, FakeUser>();
   const rateLimits = new Map<string, number[]>();
   const failures = new Map<string, string[]>();
+  const budgets = createBudgetBook(now);
+  const history = createMessageHistory();
+  const failedDestinations = new Map<string, string>();
+  const posts: PostedMessage[] = [];
+  const postCounts = { ok: 0, rateLimited: 0, failed: 0 };
+  let latencyMs = 0;
   let seq = 0;
-  const nextTs = () => formatTs(1_700_000_000_000_100 + 100 * seq++);
+  // Message ts follow the clock (so `oldest` bounds work) and stay unique and increasing.
+  let lastTsMicros = 0;
+  const nextTs = () => formatTs((lastTsMicros = Math.max(Math.round(now() * 1000), lastTsMicros + 100)));
   const nextId = (prefix: string) => `${prefix}${String(1000 + seq++).padStart(8, '0')}`;
 
   const handlers: Record<string, Handler> = {
@@ -82,11 +115,19 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, is_enterprise_install: false,
       };
     },
-    'chat.postMessage': (b) => {
+    'chat.postMessage': (b, token) => {
       const channel = dmFor(str(b.channel));
       const ts = nextTs();
-      return { channel, ts, message: botMessage(b, ts) };
+      const message = botMessage(b, ts);
+      const post: PostedMessage = {
+        token, channel, threadTs: str(b.thread_ts) || null, ts, text: str(b.text), metadata: b.metadata ?? null,
+      };
+      posts.push(post);
+      history.add(post, message);
+      return { channel, ts, message };
     },
+    'conversations.history': (b) => history.history(b),
+    'conversations.replies': (b) => history.replies(b),
     'chat.postEphemeral': () => ({ message_ts: nextTs() }),
     'chat.update': (b) => ({ channel: str(b.channel), ts: str(b.ts), text: str(b.text), message: botMessage(b, str(b.ts)) }),
     'chat.getPermalink': (b) => ({
@@ -128,8 +169,16 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     if (retryAfter !== undefined) {
       return { status: 429, json: { ok: false, error: 'ratelimited' }, headers: { 'Retry-After': String(retryAfter) } };
     }
+    if (method === 'chat.postMessage') {
+      const wait = budgets.take(token);
+      if (wait !== null) return { status: 429, json: { ok: false, error: 'ratelimited' }, headers: { 'Retry-After': String(wait) } };
+    }
     const error = failures.get(method)?.shift();
     if (error !== undefined) return { status: 200, json: { ok: false, error } };
+    if (method === 'chat.postMessage' && failedDestinations.size > 0) {
+      const failed = failedDestinations.get(dmFor(str(body.channel)));
+      if (failed !== undefined) return { status: 200, json: { ok: false, error: failed } };
+    }
     if (method.startsWith('response_url:')) return { status: 200, json: { ok: true } };
     const handler = handlers[method];
     if (!handler) return { status: 200, json: { ok: false, error: 'unknown_method' } };
@@ -151,12 +200,20 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const body = parseBody(raw, req.headers['content-type'] ?? '');
     const token = bearer(req.headers.authorization) ?? (typeof body.token === 'string' ? body.token : null);
     const { status, json, headers } = answer(method, body, token);
-    calls.push({ method, body, token, at: Date.now(), status, response: json });
+    calls.push({ method, body, token, at: now(), status, response: json });
+    if (method === 'chat.postMessage') {
+      if (status === 429) postCounts.rateLimited += 1;
+      else if (json.ok === true) postCounts.ok += 1;
+      else postCounts.failed += 1;
+    }
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    if (res.destroyed) return;
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(json));
   }
 
   const server = createServer((req, res) => {
     onRequest(req, res).catch((e: unknown) => {
+      if (res.headersSent || res.destroyed) return;
       res.writeHead(500, { 'content-type': 'text/plain' }).end(`fake Slack crashed: ${String(e)}`);
     });
   });
@@ -192,10 +249,23 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     rateLimitNext: (method, retryAfterSeconds) => queue(rateLimits, method, retryAfterSeconds),
     failNext: (method, error) => queue(failures, method, error),
+    setBudget: (token, budget) => budgets.set(token, budget),
+    setLatency(ms) {
+      latencyMs = Math.max(0, ms);
+    },
+    failDestination: (channelOrUser, error) => void failedDestinations.set(dmFor(channelOrUser), error),
+    posted: () => posts.slice(),
+    counts: () => ({ ...postCounts }),
     reset() {
       calls.length = 0;
       rateLimits.clear();
       failures.clear();
+      budgets.clear();
+      history.clear();
+      failedDestinations.clear();
+      posts.length = 0;
+      Object.assign(postCounts, { ok: 0, rateLimited: 0, failed: 0 });
+      latencyMs = 0;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

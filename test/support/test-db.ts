@@ -9,6 +9,7 @@ export interface TestDb extends DatabaseHandle {
 }
 
 const TABLES = [
+  'job_run', 'lag_alert', 'team_digest', 'check_in_prompt', 'workspace_holiday',
   'chat_thread',
   'processed_event', 'slack_installation',
   'outbox', 'audit_log', 'score', 'feedback', 'check_in', 'key_result', 'objective', 'kpi_reading', 'kpi',

@@ -11,6 +11,8 @@ export const ACTION = {
   share: 'okr_share',
   /** Opens the score modal; value: 'O-7'. */
   openScore: 'okr_open_score',
+  /** Snoozes the weekly check-in prompt it sits on by one day; value: the prompt's id (`String(promptId)`). */
+  snoozePrompt: 'okr_snooze_prompt',
   /** The create-objective modal's searchable parent select (options load from our server). */
   parentSelect: 'okr_parent_select',
 } as const;

@@ -8,7 +8,10 @@ import { slackActor } from '../slack-actor';
 import type { SlackDeps } from '../slack-deps';
 import { MAX_RESPONSES, respondAll } from './commands';
 import { openCheckInModal, openNewObjectiveModal, openScoreModal } from './open-modals';
-import { commandReply, unexpected } from './reply';
+import { commandReply, renderContext, unexpected } from './reply';
+import { snoozeCheckInPrompt } from '../../use-cases/snooze-check-in-prompt';
+import { renderOutcomeMessages } from '../blocks/outcome-messages.blocks';
+import { renderErrorMessage } from '../blocks/error-message.blocks';
 
 type ButtonArgs = { body: BlockAction<ButtonAction>; action: ButtonAction };
 
@@ -52,6 +55,21 @@ export function registerActions(app: App, deps: SlackDeps): void {
         await send([unexpected(deps, actor, error, action.action_id)]).catch(() => undefined);
       }
     };
+  // The prompt's snooze button: its reminder and escalation wait a day; the answer is ephemeral.
+  app.action<BlockAction<ButtonAction>>(ACTION.snoozePrompt, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    let actor: Actor | undefined;
+    try {
+      actor = await actorOf(body, client);
+      const result = await snoozeCheckInPrompt(deps, actor, Number(action.value));
+      const ctx = renderContext(actor, deps);
+      const messages = result.ok ? renderOutcomeMessages(result.value, ctx) : [renderErrorMessage(result.error, ctx)];
+      await respondAll(respond, messages, 'ephemeral');
+    } catch (error) {
+      await respondAll(respond, [unexpected(deps, actor, error, action.action_id)], 'ephemeral').catch(() => undefined);
+    }
+  });
+
   app.action<BlockAction<ButtonAction>>(ACTION.showGoal, rerun(({ action }) => `/okr show ${action.value ?? ''}`, 'ephemeral'));
   app.action<BlockAction<ButtonAction>>(ACTION.share, rerun(({ action }) => action.value ?? '/okr', 'in_channel'));
 }

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../../../src/config';
 describe('loadConfig', () => {
   it('should run on embedded defaults with nothing set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, redisUrl: undefined, defaultLocale: 'en', defaultTimeZone: 'UTC', hasChatPlatform: false });
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, redisUrl: undefined, redisPrefix: 'okr', defaultLocale: 'en', defaultTimeZone: 'UTC', hasChatPlatform: false });
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -18,12 +18,19 @@ describe('loadConfig', () => {
     ['PORT', '70000', /^PORT: expected a port number/],
     ['DATABASE_URL', 'mysql://x', /^DATABASE_URL: expected a postgres:\/\//],
     ['REDIS_URL', 'localhost:6379', /^REDIS_URL: expected a redis:\/\//],
+    ['REDIS_PREFIX', 'okr:', /^REDIS_PREFIX: expected letters, digits/],
+    ['REDIS_PREFIX', '{okr', /^REDIS_PREFIX: expected letters, digits/],
     ['DEFAULT_TIMEZONE', 'Mars/Base', /^DEFAULT_TIMEZONE: expected an IANA time zone/],
     ['DEFAULT_LOCALE', 'fr', /^DEFAULT_LOCALE: expected en or zh-CN/],
     ['WECOM_ENCODING_AES_KEY', 'short', /^WECOM_ENCODING_AES_KEY: expected the 43-character EncodingAESKey/],
   ])('should stop on a bad %s with one line naming it', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('should take a REDIS_PREFIX, including a Redis Cluster hash tag', () => {
+    expect(loadConfig({ REDIS_PREFIX: 'okr-staging' }).redisPrefix).toBe('okr-staging');
+    expect(loadConfig({ REDIS_PREFIX: '{okr}' }).redisPrefix).toBe('{okr}');
   });
 
   it.each([

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { claimForRelay, claimStale, releaseClaims } from '../db/outbox.repository';
+import { deliveryJobId, type Queues } from './queues';
+
+const BATCH = 2_000;
+
+/**
+ * Moves pending outbox rows to the delivery queue, in batches, until none are left. A row is
+ * marked as handed over in the same statement that claims it; if Redis refuses the batch, the
+ * claims are released for the next run. @returns how many rows were enqueued.
+ */
+export async function relayOutbox(db: Kysely<Database>, queues: Queues, now: () => Date): Promise<number> {
+  let relayed = 0;
+  for (;;) {
+    const rows = await claimForRelay(db, now(), BATCH);
+    if (rows.length === 0) return relayed;
+    try {
+      await queues.deliveries.addBulk(rows.map((r) => ({ name: 'deliver', data: { outboxId: r.id }, opts: { jobId: deliveryJobId(r.id) } })));
+    } catch (error) {
+      await releaseClaims(db, rows.map((r) => r.id));
+      throw error;
+    }
+    relayed += rows.length;
+    if (rows.length < BATCH) return relayed;
+  }
+}
+
+/**
+ * PostgreSQL is the truth: a row handed to the queue long ago and still undelivered is checked
+ * against the queue. Gone (Redis lost it, or it was removed after failing) → enqueued again;
+ * failed or completed without the row being marked → retried. Rows still waiting or running
+ * are left alone. @returns how many were re-enqueued.
+ */
+export async function reconcileOutbox(db: Kysely<Database>, queues: Queues, now: () => Date, staleAfterMs: number): Promise<number> {
+  let requeued = 0;
+  for (;;) {
+    const at = now();
+    const rows = await claimStale(db, at, new Date(at.getTime() - staleAfterMs), BATCH);
+    if (rows.length === 0) return requeued;
+    const missing: number[] = [];
+    for (const row of rows) {
+      const job = await queues.deliveries.getJob(deliveryJobId(row.id));
+      if (!job) {
+        missing.push(row.id);
+        continue;
+      }
+      const state = await job.getState();
+      if (state === 'failed') {
+        await job.retry('failed');
+        requeued += 1;
+      } else if (state === 'completed' || state === 'unknown') {
+        await job.remove();
+        missing.push(row.id);
+      }
+    }
+    if (missing.length > 0) {
+      await queues.deliveries.addBulk(missing.map((id) => ({ name: 'deliver', data: { outboxId: id }, opts: { jobId: deliveryJobId(id) } })));
+      requeued += missing.length;
+    }
+    if (rows.length < BATCH) return requeued;
+  }
+}

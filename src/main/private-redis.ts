@@ -1,0 +1,170 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { Logger } from '../logger';
+
+export interface PrivateRedis {
+  /** redis://127.0.0.1:<port> */
+  readonly url: string;
+  /** SHUTDOWN NOSAVE (SIGTERM, then SIGKILL, if it doesn't answer) and waits for the process to exit. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface PrivateRedisOptions {
+  /** Environment for the child; its PATH is where `redis-server` is looked up. Default: process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** How long to wait for the first PONG. Default 5 s. */
+  readonly startTimeoutMs?: number;
+}
+
+export const REDIS_SERVER_MISSING =
+  'redis-server was not found on PATH. With REDIS_URL unset the bot starts a private Redis and needs it: ' +
+  'install it with `apt-get install redis-server` (Debian/Ubuntu) or `brew install redis` (macOS), ' +
+  'or set REDIS_URL to an existing Redis (for example REDIS_URL=redis://127.0.0.1:6379).';
+
+const PORT_ATTEMPTS = 3;
+
+/**
+ * The local default (design.md §6): with REDIS_URL unset, a private redis-server from PATH on a
+ * free 127.0.0.1 port, its files in `<dataDir>/redis`. Nothing is persisted (`--save ''`,
+ * `--appendonly no`): queued jobs are a cache of work the database can recreate, and a local run
+ * should never trip over a stale dump. The policy is `noeviction` because BullMQ loses jobs otherwise.
+ *
+ * The child runs in its own process group (`detached`), so a Ctrl-C in the terminal reaches only
+ * us and Redis stays up while workers shut down gracefully; it is killed when our process exits.
+ * A SIGKILL of our process can still orphan it (no portable parent-death signal in Node).
+ */
+export async function startPrivateRedis(dataDir: string, logger: Pick<Logger, 'info' | 'debug'>, options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
+  const dir = path.join(dataDir, 'redis');
+  mkdirSync(dir, { recursive: true });
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    try {
+      const redis = await launch(dir, port, options);
+      logger.info({ url: redis.url, dir }, 'private redis-server started');
+      return redis;
+    } catch (error) {
+      // Another process can take the port between our probe and redis-server's bind.
+      if (!(error instanceof PortTakenError) || attempt >= PORT_ATTEMPTS) throw error;
+      logger.debug({ port }, 'port taken before redis-server could bind it; trying another');
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function launch(dir: string, port: number, options: PrivateRedisOptions): Promise<PrivateRedis> {
+  const logFile = path.join(dir, 'redis.log');
+  // Truncated per start so a failure's log tail is about this attempt; stderr goes there too,
+  // because redis-server reports bad arguments on stderr before it opens its log file.
+  const logFd = openSync(logFile, 'w');
+  let child: ChildProcess;
+  try {
+    child = spawn('redis-server', [
+      '--bind', '127.0.0.1', '--port', String(port), '--dir', dir,
+      '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction', '--daemonize', 'no',
+      '--pidfile', path.join(dir, 'redis.pid'), '--logfile', logFile,
+    ], { env: options.env ?? process.env, stdio: ['ignore', logFd, logFd], detached: true });
+  } finally {
+    closeSync(logFd);
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const spawnError = new Promise<never>((_, reject) =>
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new Error(REDIS_SERVER_MISSING) : error)));
+  spawnError.catch(() => undefined);
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.on('exit', killOnExit);
+  child.unref();
+
+  const fail = async (reason: string): Promise<never> => {
+    killOnExit();
+    await Promise.race([exited, delay(1000)]);
+    process.removeListener('exit', killOnExit);
+    const tail = logTail(logFile);
+    if (/Address already in use/i.test(tail)) throw new PortTakenError(`port ${port} is taken`);
+    throw new Error(`redis-server ${reason}. Last lines of ${logFile}:\n${tail || '(empty)'}`);
+  };
+
+  const timeoutMs = options.startTimeoutMs ?? 5000;
+  const deadline = Date.now() + timeoutMs;
+  const exitedEarly = exited.then(() => 'exited' as const);
+  try {
+    for (;;) {
+      const outcome = await Promise.race([ping(port), exitedEarly, spawnError]);
+      if (outcome === true) break;
+      if (outcome === 'exited') return await fail(`exited during start-up (${child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode})`);
+      if (Date.now() > deadline) return await fail(`did not answer PING on 127.0.0.1:${port} within ${timeoutMs} ms`);
+      await delay(50);
+    }
+  } catch (error) {
+    process.removeListener('exit', killOnExit);
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop() {
+      stopping ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) {
+          await send(port, 'SHUTDOWN NOSAVE').catch(() => undefined);
+          if (!(await Promise.race([exited.then(() => true), delay(5000).then(() => false)]))) {
+            child.kill('SIGTERM');
+            if (!(await Promise.race([exited.then(() => true), delay(2000).then(() => false)]))) child.kill('SIGKILL');
+            await exited;
+          }
+        }
+        process.removeListener('exit', killOnExit);
+      })();
+      return stopping;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function ping(port: number): Promise<boolean> {
+  const reply = await send(port, 'PING').catch(() => '');
+  return reply.startsWith('+PONG');
+}
+
+/** One inline command on a fresh socket; resolves with the first reply bytes ('' if the server just closes). */
+function send(port: number, command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    let reply = '';
+    socket.setTimeout(1000, () => socket.destroy(new Error('timeout')));
+    socket.once('connect', () => socket.write(`${command}\r\n`));
+    socket.on('data', (chunk) => {
+      reply += chunk.toString('utf8');
+      if (reply.includes('\r\n')) socket.end();
+    });
+    socket.once('error', reject);
+    socket.once('close', () => resolve(reply));
+  });
+}
+
+function logTail(file: string, lines = 20): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
