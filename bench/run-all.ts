@@ -7,6 +7,7 @@ import { recordCheckIn } from '../src/use-cases/record-check-in';
 import { scanLagging } from '../src/use-cases/scan-lagging';
 import { measure, openBenchDb, report } from './support';
 import { seedTree, seedWorkspace } from './seed';
+import { runSchedulerBench } from './scheduler';
 import { runSlackAckBench } from './slack-ack';
 
 // `npm run bench`: the core's three performance targets (issue 2), each next to a bare-SQL
@@ -82,6 +83,10 @@ async function main(): Promise<void> {
   // 4. Slack: /okr update ack latency and web-process memory, next to a bare Bolt app.
   console.log('\nSlack web process');
   allPass = (await runSlackAckBench()) && allPass;
+
+  // 5. Scheduler: planning 10,000 prompts, delivery within a Slack budget, a 429 storm's isolation.
+  console.log('\nScheduler');
+  allPass = (await runSchedulerBench()) && allPass;
   console.log(allPass ? '\nall targets met' : '\nSOME TARGETS MISSED');
 }
 

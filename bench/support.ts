@@ -7,8 +7,10 @@ import { createScratchDatabase } from '../test/support/scratch-database';
 /**
  * A fresh, migrated database for one benchmark on the real PostgreSQL server named by
  * BENCH_DATABASE_URL or DATABASE_URL; without either, embedded PGlite (figures then say so).
+ * `poolSize` (server only, default 4): the scheduler bench runs a delivery worker at production
+ * concurrency and so asks for the production pool (10).
  */
-export async function openBenchDb(): Promise<DatabaseHandle & { label: string }> {
+export async function openBenchDb(options: { poolSize?: number } = {}): Promise<DatabaseHandle & { label: string }> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!serverUrl) {
     const handle = await createDatabase({});
@@ -17,7 +19,7 @@ export async function openBenchDb(): Promise<DatabaseHandle & { label: string }>
   }
   const scratch = await createScratchDatabase(serverUrl, 'okr_bench');
   const url = new URL(scratch.url);
-  const handle = await createDatabase({ databaseUrl: scratch.url, poolSize: 4 });
+  const handle = await createDatabase({ databaseUrl: scratch.url, poolSize: options.poolSize ?? 4 });
   await migrateToLatest(handle.db);
   const version = await sql<{ server_version: string }>`SHOW server_version`.execute(handle.db);
   return {

@@ -1,14 +1,14 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { format } from 'date-fns';
 
 /** The calendar day (YYYY-MM-DD) it is at `now` in `timeZone`. */
 export function localDay(now: Date, timeZone: string): string {
   return format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd');
 }
 
-/** The day before or after an ISO day, without time-zone drift. */
+/** The day before or after an ISO day, without time-zone drift (whatever the host's zone). */
 export function shiftDay(day: string, days: number): string {
-  return format(addDays(new Date(`${day}T12:00:00Z`), days), 'yyyy-MM-dd');
+  return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

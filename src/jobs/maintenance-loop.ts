@@ -18,11 +18,10 @@ export interface MaintenanceOptions {
  * key (schedules included). It relays new outbox rows often, and now and then re-upserts the
  * schedules and re-enqueues rows the queue no longer knows. Never overlaps itself.
  */
-export function startMaintenanceLoop(db: Kysely<Database>, queues: Queues, logger: Logger, options: MaintenanceOptions): { stop(): Promise<void> } {
+export function startMaintenanceLoop(db: Kysely<Database>, queues: Queues, logger: Logger, now: () => Date, options: MaintenanceOptions): { stop(): Promise<void> } {
   let stopped = false;
   let running: Promise<void> | null = null;
   let lastReconcile = Date.now();
-  const now = () => new Date();
   const turn = async () => {
     try {
       await relayOutbox(db, queues, now);

@@ -82,10 +82,10 @@ async function launch(dir: string, port: number, options: PrivateRedisOptions): 
 
   const fail = async (reason: string): Promise<never> => {
     killOnExit();
-    await Promise.race([exited, delay(1000)]);
+    if (!(await Promise.race([exited.then(() => true), delay(1000).then(() => false)]))) child.kill('SIGKILL');
     process.removeListener('exit', killOnExit);
     const tail = logTail(logFile);
-    if (/Address already in use/i.test(tail)) throw new PortTakenError(`port ${port} is taken`);
+    if (/Address already in use/i.test(`${reason}\n${tail}`)) throw new PortTakenError(`redis-server could not get 127.0.0.1:${port}: another process took it first`);
     throw new Error(`redis-server ${reason}. Last lines of ${logFile}:\n${tail || '(empty)'}`);
   };
 
@@ -95,7 +95,9 @@ async function launch(dir: string, port: number, options: PrivateRedisOptions): 
   try {
     for (;;) {
       const outcome = await Promise.race([ping(port), exitedEarly, spawnError]);
-      if (outcome === true) break;
+      // A PONG may come from a server that took the port first; only ours will do.
+      if (outcome === true && (await serverPid(port)) === child.pid) break;
+      if (outcome === true) return await fail('lost the race for its port: Address already in use');
       if (outcome === 'exited') return await fail(`exited during start-up (${child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode})`);
       if (Date.now() > deadline) return await fail(`did not answer PING on 127.0.0.1:${port} within ${timeoutMs} ms`);
       await delay(50);
@@ -141,20 +143,35 @@ async function ping(port: number): Promise<boolean> {
   return reply.startsWith('+PONG');
 }
 
-/** One inline command on a fresh socket; resolves with the first reply bytes ('' if the server just closes). */
+async function serverPid(port: number): Promise<number | undefined> {
+  const info = await send(port, 'INFO server').catch(() => '');
+  const pid = /^process_id:(\d+)/m.exec(info)?.[1];
+  return pid === undefined ? undefined : Number(pid);
+}
+
+/** One inline command on a fresh socket; resolves with its reply ('' if the server just closes). */
 function send(port: number, command: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: '127.0.0.1', port });
-    let reply = '';
+    let reply = Buffer.alloc(0);
     socket.setTimeout(1000, () => socket.destroy(new Error('timeout')));
     socket.once('connect', () => socket.write(`${command}\r\n`));
-    socket.on('data', (chunk) => {
-      reply += chunk.toString('utf8');
-      if (reply.includes('\r\n')) socket.end();
+    socket.on('data', (chunk: Buffer) => {
+      reply = Buffer.concat([reply, chunk]);
+      if (replyComplete(reply)) socket.end();
     });
     socket.once('error', reject);
-    socket.once('close', () => resolve(reply));
+    socket.once('close', () => resolve(reply.toString('utf8')));
   });
+}
+
+/** A simple (+, -, :) reply ends at its first CRLF; a bulk one ($n) after n more bytes and a CRLF. */
+function replyComplete(reply: Buffer): boolean {
+  const lineEnd = reply.indexOf('\r\n');
+  if (lineEnd < 0) return false;
+  if (reply[0] !== 0x24 /* $ */) return true;
+  const length = Number(reply.subarray(1, lineEnd).toString('ascii'));
+  return length < 0 || reply.length >= lineEnd + 2 + length + 2;
 }
 
 function logTail(file: string, lines = 20): string {

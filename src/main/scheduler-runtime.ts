@@ -4,7 +4,7 @@ import { markFailed } from '../db/outbox.repository';
 import { processDelivery, type DeliveryJobDeps } from '../jobs/deliver.job';
 import { DeliveryLimiter } from '../jobs/delivery-limiter';
 import { startMaintenanceLoop } from '../jobs/maintenance-loop';
-import { createQueues, QUEUE, type DeliveryJobData } from '../jobs/queues';
+import { createQueues, QUEUE, type DeliveryJobData, type Queues } from '../jobs/queues';
 import { checkRedisPolicy, createRedis } from '../jobs/redis-connection';
 import { upsertSchedules } from '../jobs/schedules';
 import { processTick } from '../jobs/tick.job';
@@ -15,6 +15,7 @@ import { startPrivateRedis } from './private-redis';
 
 export interface SchedulerRuntime {
   readonly redisUrl: string;
+  readonly queues: Queues;
   /** Graceful: running jobs finish, then connections close (BullMQ's shutdown guide). */
   stop(): Promise<void>;
 }
@@ -51,10 +52,17 @@ export async function startScheduler(config: Config, deps: UseCaseDeps, logger: 
     if (final) void markFailed(deps.db, job.data.outboxId, new Date(), `gave up: ${error.message}`).catch(() => undefined);
   });
   for (const w of [ticks, deliveries]) w.on('error', (error) => logger.error({ err: error, queue: w.name }, 'worker error'));
-  const maintenance = startMaintenanceLoop(deps.db, queues, logger, { relayEveryMs: 500, reconcileEveryMs: 30_000, staleAfterMs: Math.max(60_000, 4 * s.lockMs), tickEveryMs: s.tickEveryMs });
+  // A row is "stale" well after a killed worker's lock would have expired and its job re-run.
+  const maintenance = startMaintenanceLoop(deps.db, queues, logger, () => deps.clock.now(), {
+    relayEveryMs: 500,
+    reconcileEveryMs: 5 * s.lockMs,
+    staleAfterMs: 10 * s.lockMs,
+    tickEveryMs: s.tickEveryMs,
+  });
   logger.info({ redis: privateRedis ? 'private redis-server' : 'REDIS_URL', tickEveryMs: s.tickEveryMs }, 'scheduler started');
   return {
     redisUrl,
+    queues,
     async stop() {
       await maintenance.stop();
       await Promise.all([ticks.close(), deliveries.close()]);

@@ -1,4 +1,6 @@
-import { chmod, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -7,12 +9,17 @@ import { startPrivateRedis } from '../../src/main/private-redis';
 
 const logger = createLogger('silent');
 
+/** Alive and not a zombie: a daemonized server's parent is init, which may never reap it in a container. */
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 
@@ -102,5 +109,34 @@ describe('startPrivateRedis', () => {
     const pid = Number(await readFile(pidHint, 'utf8'));
     await waitUntilGone(pid);
     expect(isRunning(pid)).toBe(false);
+  });
+
+  it('should not mistake a server that took its port first for its own, and try other ports', async () => {
+    // The fake starts a real, daemonized redis-server on the chosen port (the "other process"),
+    // then idles without binding anything itself.
+    const realRedis = execFileSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).trim();
+    const bin = path.join(dataDir, 'fake-bin');
+    const foreign = path.join(dataDir, 'foreign');
+    await mkdir(bin);
+    await mkdir(foreign);
+    await writeFile(path.join(bin, 'redis-server'), [
+      '#!/bin/sh',
+      'port=$4',
+      `${realRedis} --bind 127.0.0.1 --port "$port" --daemonize yes --save '' --appendonly no --dir "${foreign}" --pidfile "${foreign}/$port.pid" --logfile "${foreign}/$port.log"`,
+      'exec sleep 30',
+      '',
+    ].join('\n'));
+    await chmod(path.join(bin, 'redis-server'), 0o755);
+    try {
+      const attempt = startPrivateRedis(dataDir, logger, { env: { PATH: `${bin}:/usr/bin:/bin` } });
+      await expect(attempt).rejects.toThrow(/could not get 127\.0\.0\.1:\d+: another process took it first/);
+      expect((await readdir(foreign)).filter((f) => f.endsWith('.pid'))).toHaveLength(3);
+    } finally {
+      for (const f of (await readdir(foreign)).filter((name) => name.endsWith('.pid'))) {
+        const pid = Number(await readFile(path.join(foreign, f), 'utf8'));
+        process.kill(pid, 'SIGTERM');
+        await waitUntilGone(pid);
+      }
+    }
   });
 });

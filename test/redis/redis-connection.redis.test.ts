@@ -123,6 +123,9 @@ describe('createRedis', () => {
     } finally {
       connection.disconnect();
       await doomed.stop();
+      // disconnect() arms a timer to destroy the socket, which is already closed here, so 'close'
+      // never clears it; outlast it so Jest can exit promptly.
+      await new Promise((resolve) => setTimeout(resolve, connection.options.disconnectTimeout ?? 2000));
       await rm(dataDir, { recursive: true, force: true });
     }
   });

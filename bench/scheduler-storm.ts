@@ -1,0 +1,107 @@
+import type { Installation } from '@slack/bolt';
+import type { Kysely } from 'kysely';
+import type { SlackConfig } from '../src/config';
+import type { Database } from '../src/db/database';
+import { relayOutbox } from '../src/jobs/outbox-relay';
+import { createLogger } from '../src/logger';
+import { fixedClock } from '../src/ports/clock';
+import { noticeMessages } from '../src/slack/blocks/notice-message';
+import { createInstallationStore } from '../src/slack/installation-store';
+import { createSlackNotifier } from '../src/slack/slack-notifier';
+import { createTokenCipher } from '../src/slack/token-cipher';
+import { runTick } from '../src/use-cases/scheduler/run-tick';
+import type { FakeSlackApi } from '../test/support/fake-slack-api';
+import { BUDGET, RATES } from './scheduler-delivery';
+import { activateOnly, holdBack, resetPlans, seedCheckInWorkspace, TICK_AT } from './scheduler-seed';
+import { sleep, startDeliveryRig, type BenchRedis, type PostTally, type TokenTally } from './scheduler-rig';
+import { timingOf } from './scheduler-planning';
+
+// Issue 4: a 429 storm on one workspace does not slow another's fan-out. Two Slack workspaces
+// installed through OAuth (the notifier picks each one's bot token from the installation store),
+// one queue, one worker. B's fan-out of M prompts — from relaying them to its last accepted post —
+// alone, then while A's M prompts sit in the same queue ahead of B's and A's token is held to
+// 1 post/s (nearly every call a 429 with Retry-After).
+
+const STATE_SECRET = 'bench-state-secret-0123456789abcdef';
+const TOKEN_A = 'xoxb-bench-storm-a';
+const TOKEN_B = 'xoxb-bench-storm-b';
+const STORM_BUDGET = { perSecond: 1, burst: 1 } as const;
+/** How long A's storm runs before B's prompts are relayed (the same idle wait when B is alone). */
+const STORM_HEAD_START_MS = 1_500;
+const RATIO_TARGET = 1.25;
+
+const oauthConfig = (apiUrl: string): SlackConfig => ({
+  mode: 'oauth', botToken: undefined, apiUrl, signingSecret: 'bench', clientId: '1111.2222', clientSecret: 'bench',
+  stateSecret: STATE_SECRET, appToken: undefined, tokenEncryptionKey: undefined,
+});
+
+async function install(db: Kysely<Database>, teamId: string, token: string): Promise<void> {
+  await createInstallationStore(db, createTokenCipher(STATE_SECRET)).storeInstallation({
+    team: { id: teamId, name: teamId }, enterprise: undefined, isEnterpriseInstall: false, tokenType: 'bot', authVersion: 'v2', appId: 'A0BENCH',
+    user: { id: 'U0INSTALLER', token: undefined, scopes: undefined },
+    bot: { token, scopes: ['chat:write'], id: 'B0BOT', userId: 'U0BOT' },
+  } satisfies Installation<'v2', false>);
+}
+
+interface FanOut {
+  readonly ms: number;
+  readonly b: TokenTally;
+  readonly a: TokenTally;
+  readonly failures: number;
+}
+
+export async function benchStorm(db: Kysely<Database>, redis: BenchRedis, fake: FakeSlackApi, tally: PostTally, quick: boolean): Promise<boolean> {
+  const m = (quick ? 2 : 5) * BUDGET.perSecond;
+  const a = await seedCheckInWorkspace(db, 'T0STORMA', 'A', m);
+  const b = await seedCheckInWorkspace(db, 'T0STORMB', 'B', m);
+  await install(db, 'T0STORMA', TOKEN_A);
+  await install(db, 'T0STORMB', TOKEN_B);
+  const notifier = createSlackNotifier({ config: oauthConfig(fake.url), db, logger: createLogger('silent'), render: noticeMessages });
+  const deps = { db, clock: fixedClock(TICK_AT) };
+
+  const fanOut = async (storm: boolean): Promise<FanOut> => {
+    await resetPlans(db);
+    await activateOnly(db, storm ? [a, b] : [b]);
+    await runTick(deps);
+    await holdBack(db, b, true);
+    tally.restart();
+    fake.setBudget(TOKEN_A, STORM_BUDGET);
+    fake.setBudget(TOKEN_B, BUDGET);
+    const rig = await startDeliveryRig(redis, deps, (p) => (p === 'slack' ? notifier : undefined), RATES);
+    try {
+      if (storm) await relayOutbox(db, rig.queues, () => TICK_AT); // A's prompts only: B's are held back
+      await sleep(STORM_HEAD_START_MS);
+      await holdBack(db, b, false);
+      const t0 = Date.now();
+      await relayOutbox(db, rig.queues, () => TICK_AT);
+      if (!(await tally.waitFor(TOKEN_B, m, (m / BUDGET.perSecond) * 6_000 + 30_000))) throw new Error(`storm bench: B delivered ${tally.of(TOKEN_B).ok} of ${m} in time`);
+      const bTally = tally.of(TOKEN_B);
+      return { ms: bTally.lastOkAt - t0, b: bTally, a: tally.of(TOKEN_A), failures: rig.failures.length };
+    } finally {
+      await rig.stop();
+    }
+  };
+
+  const alone: FanOut[] = [];
+  const during: FanOut[] = [];
+  for (let i = 0; i < (quick ? 1 : 3); i++) {
+    alone.push(await fanOut(false));
+    during.push(await fanOut(true));
+  }
+  const aloneT = timingOf(alone.map((f) => f.ms));
+  const duringT = timingOf(during.map((f) => f.ms));
+  const ratio = duringT.median / aloneT.median;
+  const sum = (fs: FanOut[], f: (x: FanOut) => number) => fs.reduce((s, x) => s + f(x), 0);
+  const runs = during.length;
+  console.log(
+    `  A: ${m} prompts queued ahead of B's ${m}, token at ${STORM_BUDGET.perSecond}/s; per run (mean of ${runs}) until B's last post: ` +
+      `A posted ${(sum(during, (f) => f.a.ok) / runs).toFixed(0)}, answered 429 ${(sum(during, (f) => f.a.limited) / runs).toFixed(0)} times; ` +
+      `B's 429s: alone ${sum(alone, (f) => f.b.limited)}, during storm ${sum(during, (f) => f.b.limited)} (all runs); failed attempts ${sum([...alone, ...during], (f) => f.failures)}`,
+  );
+  const pass = ratio <= RATIO_TARGET;
+  console.log(
+    `${`B's fan-out of ${m} during A's 429 storm`.padEnd(44)} median ${duringT.median.toFixed(0).padStart(6)} ms = ${ratio.toFixed(2)}× alone (n=${runs})` +
+      `  | B alone: median ${aloneT.median.toFixed(0)} ms  | target ≤ ${RATIO_TARGET}×  ${pass ? 'OK' : 'OVER'}`,
+  );
+  return pass;
+}
