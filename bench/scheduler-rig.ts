@@ -69,8 +69,8 @@ export async function openBenchRedis(): Promise<BenchRedis> {
 
 export interface DeliveryRig {
   readonly queues: Queues;
-  /** Processor runs so far (a job deferred to its rate slot runs twice). */
-  readonly runs: () => number;
+  /** Processor runs so far (a job deferred to its rate slot runs twice), of all jobs or of these outbox rows. */
+  runs(outboxIds?: ReadonlySet<number>): number;
   /** Error messages of failed attempts. */
   readonly failures: string[];
   stop(): Promise<void>;
@@ -82,12 +82,12 @@ export async function startDeliveryRig(redis: BenchRedis, deps: UseCaseDeps, not
   const connection = redis.connection;
   const queues = createQueues(connection, prefix);
   const jobDeps = { useCases: deps, notifierFor, limiter: new DeliveryLimiter(connection, prefix), rates };
-  let runs = 0;
+  const runsByRow = new Map<number, number>();
   const failures: string[] = [];
   const worker = new Worker<DeliveryJobData>(
     QUEUE.deliveries,
     (job, token) => {
-      runs += 1;
+      runsByRow.set(job.data.outboxId, (runsByRow.get(job.data.outboxId) ?? 0) + 1);
       return processDelivery(job, token, jobDeps);
     },
     { connection, prefix, lockDuration: PRODUCTION.lockMs, stalledInterval: PRODUCTION.lockMs, maxStalledCount: 10, concurrency: PRODUCTION.concurrency },
@@ -97,7 +97,11 @@ export async function startDeliveryRig(redis: BenchRedis, deps: UseCaseDeps, not
   await worker.waitUntilReady();
   return {
     queues,
-    runs: () => runs,
+    runs: (outboxIds) => {
+      let n = 0;
+      for (const [id, count] of runsByRow) if (!outboxIds || outboxIds.has(id)) n += count;
+      return n;
+    },
     failures,
     async stop() {
       await worker.close();

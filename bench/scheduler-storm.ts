@@ -47,7 +47,14 @@ interface FanOut {
   readonly ms: number;
   readonly b: TokenTally;
   readonly a: TokenTally;
+  /** Processor runs of A's and of B's jobs within B's fan-out window. */
+  readonly aRuns: number;
+  readonly bRuns: number;
   readonly failures: number;
+}
+
+async function outboxIds(db: Kysely<Database>, workspaceId: number): Promise<Set<number>> {
+  return new Set((await db.selectFrom('outbox').select('id').where('workspace_id', '=', workspaceId).execute()).map((r) => r.id));
 }
 
 export async function benchStorm(db: Kysely<Database>, redis: BenchRedis, fake: FakeSlackApi, tally: PostTally, quick: boolean): Promise<boolean> {
@@ -63,6 +70,7 @@ export async function benchStorm(db: Kysely<Database>, redis: BenchRedis, fake: 
     await resetPlans(db);
     await activateOnly(db, storm ? [a, b] : [b]);
     await runTick(deps);
+    const [aIds, bIds] = [await outboxIds(db, a), await outboxIds(db, b)];
     await holdBack(db, b, true);
     tally.restart();
     fake.setBudget(TOKEN_A, STORM_BUDGET);
@@ -73,10 +81,12 @@ export async function benchStorm(db: Kysely<Database>, redis: BenchRedis, fake: 
       await sleep(STORM_HEAD_START_MS);
       await holdBack(db, b, false);
       const t0 = Date.now();
+      const aRunsBefore = rig.runs(aIds);
       await relayOutbox(db, rig.queues, () => TICK_AT);
       if (!(await tally.waitFor(TOKEN_B, m, (m / BUDGET.perSecond) * 6_000 + 30_000))) throw new Error(`storm bench: B delivered ${tally.of(TOKEN_B).ok} of ${m} in time`);
       const bTally = tally.of(TOKEN_B);
-      return { ms: bTally.lastOkAt - t0, b: bTally, a: tally.of(TOKEN_A), failures: rig.failures.length };
+      const [aRuns, bRuns] = [rig.runs(aIds) - aRunsBefore, rig.runs(bIds)];
+      return { ms: bTally.lastOkAt - t0, b: bTally, a: tally.of(TOKEN_A), aRuns, bRuns, failures: rig.failures.length };
     } finally {
       await rig.stop();
     }
@@ -93,10 +103,13 @@ export async function benchStorm(db: Kysely<Database>, redis: BenchRedis, fake: 
   const ratio = duringT.median / aloneT.median;
   const sum = (fs: FanOut[], f: (x: FanOut) => number) => fs.reduce((s, x) => s + f(x), 0);
   const runs = during.length;
+  const mean = (fs: FanOut[], f: (x: FanOut) => number) => (sum(fs, f) / fs.length).toFixed(0);
   console.log(
-    `  A: ${m} prompts queued ahead of B's ${m}, token at ${STORM_BUDGET.perSecond}/s; per run (mean of ${runs}) until B's last post: ` +
-      `A posted ${(sum(during, (f) => f.a.ok) / runs).toFixed(0)}, answered 429 ${(sum(during, (f) => f.a.limited) / runs).toFixed(0)} times; ` +
-      `B's 429s: alone ${sum(alone, (f) => f.b.limited)}, during storm ${sum(during, (f) => f.b.limited)} (all runs); failed attempts ${sum([...alone, ...during], (f) => f.failures)}`,
+    `  A: ${m} prompts queued ahead of B's ${m}, its token held to ${STORM_BUDGET.perSecond}/s, a ${STORM_HEAD_START_MS} ms head start. Means per run (n=${runs}): ` +
+      `A posted ${mean(during, (f) => f.a.ok)} and was answered 429 ${mean(during, (f) => f.a.limited)} times by B's last post; ` +
+      `within B's fan-out A's jobs ran ${mean(during, (f) => f.aRuns)} times (${(sum(during, (f) => f.aRuns) / (sum(during, (f) => f.ms) / 1000)).toFixed(0)}/s), ` +
+      `B's ran ${mean(during, (f) => f.bRuns)} times (alone: ${mean(alone, (f) => f.bRuns)}); ` +
+      `B's 429s: alone ${sum(alone, (f) => f.b.limited)}, during ${sum(during, (f) => f.b.limited)}; failed attempts ${sum([...alone, ...during], (f) => f.failures)}`,
   );
   const pass = ratio <= RATIO_TARGET;
   console.log(

@@ -51,7 +51,14 @@ export async function startScheduler(config: Config, deps: UseCaseDeps, logger: 
     // Out of retries: recorded in PostgreSQL, not dropped.
     if (final) void markFailed(deps.db, job.data.outboxId, new Date(), `gave up: ${error.message}`).catch(() => undefined);
   });
-  for (const w of [ticks, deliveries]) w.on('error', (error) => logger.error({ err: error, queue: w.name }, 'worker error'));
+  for (const w of [ticks, deliveries]) {
+    w.on('error', (error) => {
+      // Redis lost the job under a running worker (a flush, an eviction): PostgreSQL still has the
+      // row, and the reconciler enqueues it again — worth a line, not a stack trace per job.
+      if (/^Missing key for job/.test(error.message)) logger.warn({ queue: w.name, reason: error.message }, 'job vanished from Redis; the outbox reconciler re-enqueues it');
+      else logger.error({ err: error, queue: w.name }, 'worker error');
+    });
+  }
   // A row is "stale" well after a killed worker's lock would have expired and its job re-run.
   const maintenance = startMaintenanceLoop(deps.db, queues, logger, () => deps.clock.now(), {
     relayEveryMs: 500,
