@@ -20,7 +20,8 @@ import { PRODUCTION, startDeliveryRig, type BenchRedis, type PostTally } from '.
 // bot token to a token bucket. Baselines from the same run: bare BullMQ running as many no-op
 // jobs, and a bare WebClient posting flat out into the same budget.
 
-export const BUDGET = { perSecond: 200, burst: 20 } as const;
+/** The workspace's chat.postMessage budget in the fake; BENCH_SLACK_RATE=<per second> picks another rate. */
+export const BUDGET = { perSecond: Number(process.env.BENCH_SLACK_RATE ?? 200), burst: 20 } as const;
 /** The limiter at the budget's rate; its burst no larger than the fake's. */
 export const RATES = { perWorkspacePerSecond: BUDGET.perSecond, burst: BUDGET.burst, perChannelPerSecond: 1 } as const;
 const TOKEN = 'xoxb-bench-deliver';
