@@ -30,6 +30,11 @@ function session(dataDir: string, lines: string[]): Promise<{ code: number | nul
   });
 }
 
+/** `recipient period` of every weekly prompt printed (`── … · DM to Alice` then `Weekly check-in — 2026-W48`). */
+function promptsIn(out: string): string[] {
+  return [...out.matchAll(/(?:DM to|私信给) (.+)\n(?:Weekly check-in|每周签到) — (\d{4}-W\d{2})/g)].map((m) => `${m[1]} ${m[2]}`);
+}
+
 /** The reply printed after the echoed command `> line`, up to the next echo. */
 function replyTo(out: string, line: string): string {
   const start = out.indexOf(`> ${line}\n`);
@@ -86,4 +91,20 @@ describe('console session (npm start, piped)', () => {
     expect(replyTo(run.out, '/okr update KR-8 99')).toMatch(/KR-8/);
     expect(replyTo(run.out, '/okr update KR-8 99')).not.toMatch(/99 /);
   }, 60_000);
+
+  it('should move time on with :tick and print the week\'s prompts as they arrive, once', async () => {
+    const run = await session(freshDataDir(), [':demo', ':as Alice', ':tick 8d', ':tick 2h', ':tick nonsense']);
+    expect(run.code).toBe(0);
+    const week = replyTo(run.out, ':tick 8d');
+    // Every demo member with open key results hears from the scheduler within a week.
+    expect(week).toMatch(/DM to Alice[\s\S]*Weekly check-in/);
+    expect(week).toMatch(/⏩ It is now .*\. Messages that arrived: [1-9]\d*\./);
+    const prompts = promptsIn(week);
+    expect(prompts.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(prompts).size).toBe(prompts.length);
+    // Nothing is sent twice: two more hours bring no prompt already printed.
+    const later = promptsIn(replyTo(run.out, ':tick 2h'));
+    expect(later.filter((p) => prompts.includes(p))).toEqual([]);
+    expect(replyTo(run.out, ':tick nonsense')).toMatch(/Usage: :tick/);
+  }, 180_000);
 });
