@@ -27,6 +27,9 @@ export async function openBenchDb(options: { poolSize?: number } = {}): Promise<
     label: `PostgreSQL ${version.rows[0]?.server_version ?? '?'} at ${url.host}`,
     close: async () => {
       await handle.close();
+      // pg-pool's end() resolves before the last sockets have closed; DROP … WITH (FORCE) would
+      // then terminate them and crash the process with an unhandled pool 'error'.
+      await new Promise((resolve) => setTimeout(resolve, 200));
       await scratch.drop();
     },
   };

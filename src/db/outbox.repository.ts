@@ -100,13 +100,20 @@ export function findOutbox(db: Db, id: number): Promise<OutboxRow | undefined> {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** An attempt is about to send: if it is cut off, the next one looks for the message first. */
-export async function markAttemptStarted(db: Db, id: number, at: Date): Promise<void> {
-  await db
+/**
+ * Claims the next attempt: only if nobody else started one since `seen` (the attempt the caller
+ * read). If it is cut off, the next one looks for the message first.
+ * @returns false when another attempt got there first.
+ */
+export async function markAttemptStarted(db: Db, id: number, at: Date, seen: Date | null): Promise<boolean> {
+  const updated = await db
     .updateTable('outbox')
     .set((eb) => ({ attempt_started_at: at, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
-    .execute();
+    .where('sent_at', 'is', null)
+    .where((eb) => (seen === null ? eb('attempt_started_at', 'is', null) : eb('attempt_started_at', '=', seen)))
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
 }
 
 /** The platform refused before sending (rate limit): the next attempt need not look first. */

@@ -27,9 +27,22 @@ export interface TeamSettingsChanges {
   /** Days without a check-in before a key result counts as lagging, 1–365. */
   readonly staleDays?: number;
   readonly channelRef?: string | null;
+  /** Hours after the check-in prompt before one reminder in its thread, 1–72. */
+  readonly remindAfterHours?: number;
+  /** Workdays without a check-in before the member's manager hears, 0–20; 0 = never. */
+  readonly escalateAfterWorkdays?: number;
+  /** Hours after the check-in time before the team digest, 0–144. */
+  readonly digestAfterHours?: number;
 }
 
-export type TeamSettingField = 'weekday' | 'time' | 'threshold' | 'stale' | 'channel';
+export type TeamSettingField = 'weekday' | 'time' | 'threshold' | 'stale' | 'channel' | 'remind' | 'escalate' | 'digest';
+
+/** The escalation ladder's ranges, as the schema checks them (migrations/2026_11_23_1500_create_scheduler_tables.ts). */
+export const TEAM_LADDER_RANGE = {
+  remind: { min: 1, max: 72 },
+  escalate: { min: 0, max: 20 },
+  digest: { min: 0, max: 144 },
+} as const;
 
 const wholeIn = (n: number, min: number, max: number): boolean => Number.isInteger(n) && n >= min && n <= max;
 
@@ -39,6 +52,10 @@ export function invalidTeamSetting(s: TeamSettingsChanges): TeamSettingField | n
   if (s.checkinTime !== undefined && !TEAM_CHECKIN_TIME.test(s.checkinTime)) return 'time';
   if (s.lagThreshold !== undefined && !wholeIn(s.lagThreshold, 1, 100)) return 'threshold';
   if (s.staleDays !== undefined && !wholeIn(s.staleDays, 1, 365)) return 'stale';
+  const R = TEAM_LADDER_RANGE;
+  if (s.remindAfterHours !== undefined && !wholeIn(s.remindAfterHours, R.remind.min, R.remind.max)) return 'remind';
+  if (s.escalateAfterWorkdays !== undefined && !wholeIn(s.escalateAfterWorkdays, R.escalate.min, R.escalate.max)) return 'escalate';
+  if (s.digestAfterHours !== undefined && !wholeIn(s.digestAfterHours, R.digest.min, R.digest.max)) return 'digest';
   if (s.channelRef !== undefined && s.channelRef !== null) {
     const ref = s.channelRef.trim();
     if (ref === '' || [...ref].length > MAX_CHANNEL_REF || /[\s<>]/.test(ref)) return 'channel';

@@ -54,6 +54,8 @@ export async function processDelivery(job: Job<DeliveryJobData>, token: string |
   switch (outcome.status) {
     case 'waiting_for_parent':
       return later(job, token, Date.now() + PARENT_POLL_MS, { ...job.data });
+    case 'in_flight':
+      return later(job, token, Math.max(Date.now(), outcome.retryAt.getTime()) + 100, { outboxId: job.data.outboxId });
     case 'deferred':
       return later(job, token, slotAt!, { ...job.data, slotAt: slotAt! });
     case 'rate_limited': {

@@ -53,9 +53,10 @@ export async function startScheduler(config: Config, deps: UseCaseDeps, logger: 
   });
   for (const w of [ticks, deliveries]) {
     w.on('error', (error) => {
-      // Redis lost the job under a running worker (a flush, an eviction): PostgreSQL still has the
-      // row, and the reconciler enqueues it again — worth a line, not a stack trace per job.
-      if (/^Missing key for job/.test(error.message)) logger.warn({ queue: w.name, reason: error.message }, 'job vanished from Redis; the outbox reconciler re-enqueues it');
+      // Redis lost the job under a running worker (a flush, an eviction), or its lock lapsed and it
+      // runs elsewhere: PostgreSQL still decides, and the reconciler enqueues what is gone — worth
+      // a line, not a stack trace per job.
+      if (/^Missing (key|lock) for job/.test(error.message)) logger.warn({ queue: w.name, reason: error.message }, 'job vanished or lost its lock; PostgreSQL decides and the reconciler re-enqueues');
       else logger.error({ err: error, queue: w.name }, 'worker error');
     });
   }

@@ -2,6 +2,7 @@ import type { Confidence, PaceCurve } from '../key-result';
 import type { ObjectiveLevel } from '../objective';
 import type { KpiDirection, KpiFrequency } from '../kpi';
 import type { Role } from '../member';
+import type { HolidayCalendarName } from '../work-calendar';
 
 /**
  * A typed chat command: what `/okr …` and `/kpi …` (or their Chinese forms) mean once parsed.
@@ -88,6 +89,12 @@ export interface TeamSettingChanges {
   readonly staleDays?: number;
   /** `--channel #c` sets it, `--channel none` (null) clears it. */
   readonly channel?: TeamRef | null;
+  /** `--remind 4h`: hours after the prompt before one reminder in its thread. */
+  readonly remindAfterHours?: number;
+  /** `--escalate 2`: workdays without a check-in before the manager hears; `never` is 0. */
+  readonly escalateAfterWorkdays?: number;
+  /** `--digest 24h`: hours after the check-in time before the team digest. */
+  readonly digestAfterHours?: number;
 }
 
 /** Commands that shape the organisation: teams, their managers and settings, roles, reporting lines. */
@@ -111,8 +118,18 @@ export type OrgCommand =
   /** `manager: null` clears the reporting line. */
   | { readonly verb: 'member_manager'; readonly member: MemberRef; readonly manager: MemberRef | null };
 
+/** The workspace's own holidays and make-up workdays, and which official calendar it follows (admins change them). */
+export type HolidayCommand =
+  /** Without a year: this year and next. */
+  | { readonly verb: 'holidays'; readonly year?: number }
+  /** `holiday add 2026-12-25 Christmas` (a day off) or `holiday workday 2027-02-07` (a make-up workday). Day is ISO `YYYY-MM-DD`. */
+  | { readonly verb: 'holiday_add'; readonly day: string; readonly kind: 'holiday' | 'workday'; readonly name?: string }
+  | { readonly verb: 'holiday_remove'; readonly day: string }
+  | { readonly verb: 'holiday_calendar'; readonly calendar: HolidayCalendarName };
+
 export type OkrCommand =
   | OrgCommand
+  | HolidayCommand
   /** Bare `/okr`: help plus my current OKRs. */
   | { readonly verb: 'home' }
   | { readonly verb: 'help'; readonly topic?: string }

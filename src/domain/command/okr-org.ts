@@ -3,6 +3,7 @@ import { ok, type Result } from '../result';
 import { defined, joinedText, parseError, unterminated, type Args } from './args';
 import { lookupWord, numberOption } from './arg-values';
 import type { Command, MemberRef, ParseError, TeamRef, TeamSettingChanges, UsageId } from './command';
+import { parseHours, parseWorkdays } from './durations';
 import { memberOption, teamOption } from './member-team-options';
 import { parseOptions } from './options';
 import { looksLikeMember, looksLikeTeam, parseTeamRef } from './reference';
@@ -16,6 +17,9 @@ const SET_OPTIONS = {
   weekday: 'weekday', day: 'weekday', 'checkin-day': 'weekday', time: 'time', at: 'time', 'checkin-time': 'time',
   threshold: 'threshold', lag: 'threshold', 'lag-threshold': 'threshold', stale: 'stale', 'stale-days': 'stale',
   channel: 'channel',
+  remind: 'remind', 'remind-after': 'remind', reminder: 'remind',
+  escalate: 'escalate', 'escalate-after': 'escalate', 'manager-after': 'escalate',
+  digest: 'digest', 'digest-after': 'digest',
 };
 const NONE = new Set(['none', 'null', 'nothing', 'clear', 'off', '-', '无', '没有', '取消', '清除']);
 /** Little words people put between the arguments: `team add @alice to #eng`, `manager @alice → @bob`. */
@@ -154,6 +158,13 @@ function timeOption(t: Token | undefined): Result<string | undefined, ParseError
   return time === null ? parseError('bad_option', 'team_set', t.text) : ok(time);
 }
 
+/** `--remind 4`, `4h`, `4小时`; `--digest 1d`; `--escalate 2`, `2个工作日`, `never`, `从不`. */
+function durationOption(t: Token | undefined, read: (text: string) => number | null): Result<number | undefined, ParseError> {
+  if (!t) return ok(undefined);
+  const value = t.quoted ? null : read(t.text);
+  return value === null ? parseError('bad_number', 'team_set', t.text) : ok(value);
+}
+
 function channelOption(t: Token | undefined): Result<TeamRef | null | undefined, ParseError> {
   if (t && isNone(t)) return ok(null);
   return teamOption(t, 'team_set');
@@ -173,7 +184,8 @@ function optionalTeam(tokens: readonly Token[], source: string, usage: UsageId):
 }
 
 /**
- * `team set [#eng] [--weekday mon|1..7|周一] [--time 09:30] [--threshold 25] [--stale 14] [--channel #c|none]`.
+ * `team set [#eng] [--weekday mon|1..7|周一] [--time 09:30] [--threshold 25] [--stale 14] [--channel #c|none]
+ * [--remind 4h] [--escalate 2|never] [--digest 24h]`.
  * With nothing to set it shows the settings, like `team settings`.
  */
 export function parseTeamSet(args: Args): Result<Command, ParseError> {
@@ -194,12 +206,21 @@ export function parseTeamSet(args: Args): Result<Command, ParseError> {
   if (!stale.ok) return stale;
   const channel = channelOption(values.get('channel'));
   if (!channel.ok) return channel;
+  const remind = durationOption(values.get('remind'), parseHours);
+  if (!remind.ok) return remind;
+  const escalate = durationOption(values.get('escalate'), parseWorkdays);
+  if (!escalate.ok) return escalate;
+  const digest = durationOption(values.get('digest'), parseHours);
+  if (!digest.ok) return digest;
   const changes: TeamSettingChanges = defined({
     checkinWeekday: weekday.value,
     checkinTime: time.value,
     lagThreshold: threshold.value,
     staleDays: stale.value,
     channel: channel.value,
+    remindAfterHours: remind.value,
+    escalateAfterWorkdays: escalate.value,
+    digestAfterHours: digest.value,
   });
   const withTeam = team.value ? { team: team.value } : {};
   if (Object.keys(changes).length === 0) return ok({ verb: 'team_settings', ...withTeam });

@@ -6,6 +6,7 @@ import { parseKr, parseKrAdd, parseNew } from './okr-create';
 import { parseAlign, parseClose, parseEdit } from './okr-edit';
 import { parseBlocker, parseComment, parseResolve } from './okr-feedback';
 import { parseHelp, parseList, parseReview, parseTeam } from './okr-list';
+import { parseHolidayAdd, parseHolidayCalendar, parseHolidayRemove, parseHolidays } from './okr-holiday';
 import { parseManager, parseRole, parseTeamManager, parseTeamMember, parseTeamNew, parseTeamSet, parseTeamSettings } from './okr-org';
 import { parseOoo, parseSnooze } from './okr-time';
 import { parseScore, parseUpdate } from './okr-update';
@@ -77,6 +78,11 @@ const HANDLERS: Readonly<Record<OkrKeyword, Handler>> = {
   team_settings: parseTeamSettings,
   role: parseRole,
   manager: parseManager,
+  holidays: parseHolidays,
+  holiday_add: (args) => parseHolidayAdd(args, 'holiday'),
+  holiday_workday: (args) => parseHolidayAdd(args, 'workday'),
+  holiday_remove: parseHolidayRemove,
+  holiday_calendar: parseHolidayCalendar,
 };
 
 /** Parses the arguments of an OKR verb (already recognised by `matchVerb`). */

@@ -12,7 +12,8 @@ export type OkrKeyword =
   | 'help' | 'mine' | 'list' | 'progress' | 'show' | 'new' | 'kr_add' | 'kr' | 'update' | 'checkin'
   | 'tree' | 'team' | 'lagging' | 'comment' | 'blocker' | 'resolve' | 'score' | 'review' | 'ooo'
   | 'snooze' | 'edit' | 'align' | 'close' | 'reopen'
-  | 'team_new' | 'team_add' | 'team_remove' | 'team_manager' | 'team_set' | 'team_settings' | 'role' | 'manager';
+  | 'team_new' | 'team_add' | 'team_remove' | 'team_manager' | 'team_set' | 'team_settings' | 'role' | 'manager'
+  | 'holidays' | 'holiday_add' | 'holiday_workday' | 'holiday_remove' | 'holiday_calendar';
 export type KpiKeyword = 'help' | 'list' | 'show' | 'new' | 'log' | 'link';
 export type Namespace = 'okr' | 'kpi';
 
@@ -51,6 +52,21 @@ export const OKR_ALIASES: Readonly<Record<OkrKeyword, readonly string[]>> = {
   team_settings: ['team settings', 'team config', '团队 配置'],
   role: ['role', '角色'],
   manager: ['manager', 'reports-to', '汇报', '上级'],
+  // `holiday <word>` is a change only for these words; a year (or nothing) lists the calendar.
+  holidays: ['holidays', 'holiday', 'holiday list', 'holidays list', '假期', '节假日', '假日', '假期 列表', '节假日 列表', '假期列表', '节假日列表'],
+  holiday_add: [
+    'holiday add', 'holidays add', 'holiday new', 'holiday set', '假期 添加', '假期 新增', '假期 增加', '节假日 添加', '节假日 新增',
+    '节假日 增加', '添加假期', '新增假期', '添加节假日', '新增节假日', '放假',
+  ],
+  holiday_workday: [
+    'holiday workday', 'holidays workday', 'holiday work', 'holiday makeup', 'holiday make-up', '假期 调休', '假期 补班',
+    '节假日 调休', '节假日 补班', '调休', '补班', '调休上班',
+  ],
+  holiday_remove: [
+    'holiday remove', 'holiday rm', 'holiday delete', 'holiday del', 'holidays remove', 'holidays delete', '假期 删除', '假期 移除',
+    '假期 取消', '节假日 删除', '节假日 移除', '节假日 取消', '删除假期', '取消假期', '删除节假日', '调休 删除', '调休 取消', '补班 删除', '补班 取消',
+  ],
+  holiday_calendar: ['holiday calendar', 'holidays calendar', '假期 日历', '节假日 日历', '假期 历法', '节假日 历法'],
 };
 
 export const KPI_ALIASES: Readonly<Record<KpiKeyword, readonly string[]>> = {
@@ -69,6 +85,8 @@ const OKR_USAGE: Readonly<Record<OkrKeyword, UsageId>> = {
   snooze: 'snooze', edit: 'edit', align: 'align', close: 'close', reopen: 'close',
   team_new: 'team_new', team_add: 'team_member', team_remove: 'team_member', team_manager: 'team_manager',
   team_set: 'team_set', team_settings: 'team_settings', role: 'member_role', manager: 'member_manager',
+  holidays: 'holidays', holiday_add: 'holiday_add', holiday_workday: 'holiday_add', holiday_remove: 'holiday_remove',
+  holiday_calendar: 'holiday_calendar',
 };
 const KPI_USAGE: Readonly<Record<KpiKeyword, UsageId>> = {
   help: 'help', list: 'kpi_list', show: 'kpi_show', new: 'kpi_new', log: 'kpi_log', link: 'kpi_link',

@@ -12,6 +12,8 @@ export type DeliveryOutcome =
   | { readonly status: 'already_done' }
   /** It replies in a thread whose first message is not out yet. */
   | { readonly status: 'waiting_for_parent' }
+  /** Another attempt is sending it right now (a job run twice after a lost lock): look again then. */
+  | { readonly status: 'in_flight'; readonly retryAt: Date }
   /** The gate (rate limit) wants it sent later. */
   | { readonly status: 'deferred'; readonly waitMs: number }
   | { readonly status: 'rate_limited'; readonly retryAfterMs: number; readonly workspaceId: number };
@@ -20,6 +22,13 @@ export type DeliveryOutcome =
 export type DeliveryGate = (notice: OutgoingNotice) => Promise<number>;
 
 export type NotifierFor = (platform: OutgoingNotice['workspace']['platform']) => ChatNotifier | undefined;
+
+/**
+ * How long a started attempt owns its row. Longer than a notifier call can take (their request
+ * timeouts are 10 s), so a second run of the same job — BullMQ re-runs a job whose lock lapsed
+ * while it still runs — waits instead of posting beside it.
+ */
+export const ATTEMPT_LEASE_MS = 15_000;
 
 /**
  * Delivers one outbox row at most once. PostgreSQL holds the truth: a row already sent is not
@@ -48,11 +57,14 @@ export async function deliverOutboxRow(deps: UseCaseDeps, notifierFor: NotifierF
   const waitMs = gate ? await gate(notice) : 0;
   if (waitMs > 0) return { status: 'deferred', waitMs };
 
-  if (row.attempt_started_at) {
-    const found = await notifier.findDelivered(notice, row.attempt_started_at);
+  const started = row.attempt_started_at;
+  if (started) {
+    const leaseEnds = started.getTime() + ATTEMPT_LEASE_MS;
+    if (now().getTime() < leaseEnds) return { status: 'in_flight', retryAt: new Date(leaseEnds) };
+    const found = await notifier.findDelivered(notice, started);
     if (found) return complete(deps, row.id, notice, thread, found, true);
   }
-  await markAttemptStarted(db, id, now());
+  if (!(await markAttemptStarted(db, id, now(), started))) return { status: 'in_flight', retryAt: new Date(now().getTime() + ATTEMPT_LEASE_MS) };
   let receipt: DeliveryReceipt;
   try {
     receipt = await notifier.deliver(notice);

@@ -16,7 +16,7 @@ export async function deliverPending(deps: UseCaseDeps, notifierFor: NotifierFor
     let progressed = false;
     for (const id of ids) {
       const outcome = await deliverOutboxRow(deps, notifierFor, id);
-      if (outcome.status === 'waiting_for_parent' || outcome.status === 'deferred' || outcome.status === 'rate_limited') {
+      if (outcome.status === 'waiting_for_parent' || outcome.status === 'deferred' || outcome.status === 'rate_limited' || outcome.status === 'in_flight') {
         waiting.add(id);
         continue;
       }
