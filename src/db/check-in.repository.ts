@@ -18,14 +18,24 @@ export interface NewCheckIn {
   readonly at: Date;
 }
 
-/** Latest check-ins first, with their authors' names. */
-export function checkInHistory(db: Db, workspaceId: number, keyResultId: number, limit: number) {
+/** Check-ins of a workspace with their authors' names. */
+function withAuthors(db: Db, workspaceId: number) {
   return db
     .selectFrom('check_in as c')
     .innerJoin('member as m', (j) => j.onRef('m.workspace_id', '=', 'c.workspace_id').onRef('m.id', '=', 'c.author_id'))
     .selectAll('c')
     .select('m.display_name as author_name')
-    .where('c.workspace_id', '=', workspaceId)
+    .where('c.workspace_id', '=', workspaceId);
+}
+
+/** One check-in with its author's name (a digest-thread reply shows it). */
+export function findCheckIn(db: Db, workspaceId: number, id: number) {
+  return withAuthors(db, workspaceId).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** Latest check-ins first, with their authors' names. */
+export function checkInHistory(db: Db, workspaceId: number, keyResultId: number, limit: number) {
+  return withAuthors(db, workspaceId)
     .where('c.key_result_id', '=', keyResultId)
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')

@@ -24,15 +24,3 @@ export async function progressAsOf(db: Db, workspaceId: number, keyResultIds: re
     ORDER BY c.key_result_id, c.created_at DESC, c.id DESC`.execute(db);
   return new Map(result.rows.map((r) => [r.key_result_id, r.progress]));
 }
-
-/** A check-in with its author's name, for a digest-thread reply. */
-export async function findCheckIn(db: Db, workspaceId: number, id: number) {
-  return db
-    .selectFrom('check_in as c')
-    .innerJoin('member as m', (j) => j.onRef('m.workspace_id', '=', 'c.workspace_id').onRef('m.id', '=', 'c.author_id'))
-    .selectAll('c')
-    .select('m.display_name as author_name')
-    .where('c.workspace_id', '=', workspaceId)
-    .where('c.id', '=', id)
-    .executeTakeFirst();
-}

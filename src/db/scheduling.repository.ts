@@ -72,14 +72,22 @@ export async function absencesAround(db: Db, fromDay: string, toDay: string): Pr
     .where('ends_on', '>=', fromDay)
     .execute();
   const byMember = new Map<number, { starts_on: string; ends_on: string }[]>();
-  for (const r of rows) byMember.set(r.member_id, [...(byMember.get(r.member_id) ?? []), { starts_on: r.starts_on, ends_on: r.ends_on }]);
+  for (const r of rows) {
+    const list = byMember.get(r.member_id) ?? [];
+    list.push({ starts_on: r.starts_on, ends_on: r.ends_on });
+    byMember.set(r.member_id, list);
+  }
   return byMember;
 }
 
 export async function workspaceHolidays(db: Db): Promise<Map<number, { day: string; kind: 'holiday' | 'workday' }[]>> {
   const rows = await db.selectFrom('workspace_holiday').select(['workspace_id', 'day', 'kind']).execute();
   const byWorkspace = new Map<number, { day: string; kind: 'holiday' | 'workday' }[]>();
-  for (const r of rows) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), { day: r.day, kind: r.kind }]);
+  for (const r of rows) {
+    const list = byWorkspace.get(r.workspace_id) ?? [];
+    list.push({ day: r.day, kind: r.kind });
+    byWorkspace.set(r.workspace_id, list);
+  }
   return byWorkspace;
 }
 

@@ -145,6 +145,9 @@ export interface TeamChanges {
   readonly lagThreshold?: number;
   readonly staleDays?: number;
   readonly channelRef?: string | null;
+  readonly remindAfterHours?: number;
+  readonly escalateAfterWorkdays?: number;
+  readonly digestAfterHours?: number;
 }
 
 /** Changes a team's manager and settings; absent fields stay. Returns the row as it is now. */
@@ -156,6 +159,9 @@ export async function updateTeam(db: Db, workspaceId: number, teamId: number, c:
     ...(c.lagThreshold !== undefined ? { lag_threshold: c.lagThreshold } : {}),
     ...(c.staleDays !== undefined ? { stale_days: c.staleDays } : {}),
     ...(c.channelRef !== undefined ? { channel_ref: c.channelRef } : {}),
+    ...(c.remindAfterHours !== undefined ? { remind_after_hours: c.remindAfterHours } : {}),
+    ...(c.escalateAfterWorkdays !== undefined ? { escalate_after_workdays: c.escalateAfterWorkdays } : {}),
+    ...(c.digestAfterHours !== undefined ? { digest_after_hours: c.digestAfterHours } : {}),
   };
   if (Object.keys(set).length === 0) {
     return db.selectFrom('team').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', teamId).executeTakeFirstOrThrow();

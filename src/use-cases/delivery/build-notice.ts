@@ -4,7 +4,7 @@ import type { Locale } from '../../domain/member';
 import { suggestKeyResultScore, suggestObjectiveScore } from '../../domain/score';
 import type { MemberRow, ThreadKind } from '../../db/database';
 import { findPrompt } from '../../db/check-in-prompt.repository';
-import { findCheckIn } from '../../db/digest-facts.repository';
+import { findCheckIn } from '../../db/check-in.repository';
 import { findKeyResults } from '../../db/key-result.repository';
 import { findMemberById, findWorkspace } from '../../db/member.repository';
 import { findObjectives } from '../../db/objective.repository';
