@@ -14,6 +14,7 @@ import { startPrivateRedis, type PrivateRedis } from '../src/main/private-redis'
 import type { NotifierFor } from '../src/use-cases/delivery/deliver-outbox-row';
 import type { UseCaseDeps } from '../src/use-cases/deps';
 import type { FakeSlackApi } from '../test/support/fake-slack-api';
+import type { Timing } from './support';
 
 // What the scheduler bench runs on: Redis (REDIS_URL, else a private redis-server in a temp dir),
 // a delivery worker wired as src/main/scheduler-runtime.ts wires it, each on a fresh key prefix,
@@ -162,3 +163,10 @@ export class PostTally {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Median, p90 and min of samples taken outside `measure` (each run needs fresh data first). */
+export function timingOf(samples: readonly number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p90: at(0.9), min: sorted[0]!, runs: sorted.length };
+}

@@ -28,3 +28,8 @@ export function canManageTeam(actor: Pick<Actor, 'memberId' | 'role'>, team: { r
 export function canChangeReportingLine(actor: Pick<Actor, 'memberId' | 'role'>, member: { readonly managerId: number | null }): boolean {
   return actor.role === 'admin' || member.managerId === actor.memberId;
 }
+
+/** Workspace-wide settings (the holiday calendar) are for admins. */
+export function canManageWorkspace(actor: Pick<Actor, 'role'>): boolean {
+  return actor.role === 'admin';
+}

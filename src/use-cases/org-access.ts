@@ -37,6 +37,9 @@ export function teamSettingsView(t: TeamRow): TeamSettingsView {
     channelRef: t.channel_ref,
     lagThreshold: t.lag_threshold,
     staleDays: t.stale_days,
+    remindAfterHours: t.remind_after_hours,
+    escalateAfterWorkdays: t.escalate_after_workdays,
+    digestAfterHours: t.digest_after_hours,
   };
 }
 

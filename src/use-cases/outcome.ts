@@ -3,8 +3,8 @@ import type { LagVerdict } from '../domain/lag';
 import type { Role } from '../domain/member';
 import type { TeamSettingField } from '../domain/team';
 import type {
-  CheckInView, FeedbackView, KeyResultView, KpiReadingView, KpiView, ObjectiveView, ReviewReport, TeamSettingsView, TeamView,
-  TreeNodeView,
+  CheckInView, FeedbackView, HolidayCalendarView, HolidayView, KeyResultView, KpiReadingView, KpiView, ObjectiveView, ReviewReport,
+  TeamSettingsView, TeamView, TreeNodeView,
 } from './views';
 
 /** What a team command changed: its manager (`role` when that also raised the manager's role) or a setting. */
@@ -78,7 +78,22 @@ export type Outcome =
   /** `changed: false` when the member already was (added) or was not (removed) in the team. */
   | { readonly type: 'team_member_changed'; readonly team: TeamView; readonly memberName: string; readonly action: 'add' | 'remove'; readonly changed: boolean }
   /** `changed: false` when the member already had that role or manager. */
-  | { readonly type: 'member_changed'; readonly memberName: string; readonly change: MemberChange; readonly changed: boolean };
+  | { readonly type: 'member_changed'; readonly memberName: string; readonly change: MemberChange; readonly changed: boolean }
+  /** The workspace calendar for `years`: its official calendar and its own days, in day order. */
+  | { readonly type: 'holidays'; readonly years: readonly number[]; readonly calendar: HolidayCalendarView; readonly days: readonly HolidayView[] }
+  /**
+   * A workspace day added or changed (`now` set) or removed (`now` null). `before` is the row it
+   * replaced or removed (null: there was none); `builtIn` what the official calendar says of the day.
+   */
+  | {
+      readonly type: 'holiday_changed';
+      readonly day: string;
+      readonly now: HolidayView | null;
+      readonly before: HolidayView | null;
+      readonly builtIn: 'holiday' | 'workday' | null;
+    }
+  /** `changed: false` when the workspace already had chosen that calendar. */
+  | { readonly type: 'holiday_calendar_changed'; readonly calendar: HolidayCalendarView; readonly changed: boolean };
 
 /** Why a command changed nothing; each code has a line in the i18n catalogs (`error.<code>`). */
 export type UseCaseError =
@@ -108,6 +123,8 @@ export type UseCaseError =
   | { readonly code: 'last_admin' }
   /** `member` would end up reporting to someone below them; names as `@name`. */
   | { readonly code: 'reporting_cycle'; readonly member: string; readonly manager: string }
-  | { readonly code: 'invalid_setting'; readonly field: 'handle' | 'name' | TeamSettingField };
+  | { readonly code: 'invalid_setting'; readonly field: 'handle' | 'name' | TeamSettingField }
+  /** A calendar day that can't be stored: not a real date, or a name over 200 characters. */
+  | { readonly code: 'invalid_holiday'; readonly field: 'day' | 'name' };
 
 export type { Verb };

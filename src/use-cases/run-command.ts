@@ -29,6 +29,7 @@ import { showGoal } from './show-goal';
 import { changeTeamMembership, setTeamManager } from './team-membership';
 import { changeTeamSettings, showTeamSettings } from './team-settings';
 import { teamSummary } from './team-summary';
+import { addHoliday, listHolidays, removeHoliday, setHolidayCalendar } from './workspace-holidays';
 
 /**
  * The one place a parsed command becomes a use-case call — shared by Slack, WeCom, the console
@@ -112,6 +113,14 @@ export async function runCommand(deps: UseCaseDeps, actor: Actor, cmd: Command, 
       return setMemberRole(deps, actor, cmd.member, cmd.role);
     case 'member_manager':
       return setMemberManager(deps, actor, cmd.member, cmd.manager);
+    case 'holidays':
+      return listHolidays(deps, actor, cmd.year);
+    case 'holiday_add':
+      return addHoliday(deps, actor, cmd);
+    case 'holiday_remove':
+      return removeHoliday(deps, actor, cmd.day);
+    case 'holiday_calendar':
+      return setHolidayCalendar(deps, actor, cmd.calendar);
   }
 }
 

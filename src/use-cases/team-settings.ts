@@ -12,12 +12,18 @@ import { currentActor, teamLabel, teamOrMine, teamSettingsView, teamView } from 
 import type { Outcome, UseCaseError } from './outcome';
 import { transact } from './transact';
 
-/** What the Slack team settings modal submits (`readTeamSettingsForm`). */
+/**
+ * What the Slack team settings modal submits (`readTeamSettingsForm`). The escalation ladder is
+ * absent only from a modal opened before it had those fields: they then stay as they are.
+ */
 export interface TeamSettingsInput {
   readonly checkinWeekday: number;
   readonly checkinTime: string;
   readonly channelRef: string | null;
   readonly lagThreshold: number;
+  readonly remindAfterHours?: number;
+  readonly escalateAfterWorkdays?: number;
+  readonly digestAfterHours?: number;
 }
 
 const forbidden = (team: TeamRow) => fail({ code: 'forbidden', ref: teamLabel(team), kind: 'team' } as const);
@@ -36,8 +42,8 @@ export async function showTeamSettings(deps: UseCaseDeps, actor: Actor, ref?: Te
 }
 
 /**
- * `team set [#eng] --weekday … --time … --threshold … --stale … --channel #c|none`: admins or the
- * team's manager. A channel typed as a Slack mention is stored as its id.
+ * `team set [#eng] --weekday … --time … --threshold … --stale … --channel #c|none --remind … --escalate …
+ * --digest …`: admins or the team's manager. A channel typed as a Slack mention is stored as its id.
  * @returns errors: not_found, unknown_team, no_team, forbidden (kind team), invalid_setting
  */
 export async function changeTeamSettings(deps: UseCaseDeps, actor: Actor, ref: TeamRef | undefined, changes: TeamSettingChanges): Promise<Result<Outcome, UseCaseError>> {
@@ -61,11 +67,17 @@ export async function updateTeamSettings(deps: UseCaseDeps, actor: Actor, teamId
     const me = await currentActor(trx, actor);
     const team = Number.isSafeInteger(teamId) ? await findTeamById(trx, actor.workspaceId, teamId) : undefined;
     if (!team) return fail({ code: 'not_found', what: `#${teamId}`, suggestions: [] } as const);
+    const ladder: TeamSettingsChanges = {
+      ...(settings.remindAfterHours === undefined ? {} : { remindAfterHours: settings.remindAfterHours }),
+      ...(settings.escalateAfterWorkdays === undefined ? {} : { escalateAfterWorkdays: settings.escalateAfterWorkdays }),
+      ...(settings.digestAfterHours === undefined ? {} : { digestAfterHours: settings.digestAfterHours }),
+    };
     return applySettings(trx, me, team, {
       checkinWeekday: settings.checkinWeekday,
       checkinTime: settings.checkinTime,
       channelRef: settings.channelRef,
       lagThreshold: settings.lagThreshold,
+      ...ladder,
     });
   });
 }
@@ -76,6 +88,9 @@ const COLUMNS: Readonly<Record<TeamSettingField, keyof TeamSettingsChanges>> = {
   threshold: 'lagThreshold',
   stale: 'staleDays',
   channel: 'channelRef',
+  remind: 'remindAfterHours',
+  escalate: 'escalateAfterWorkdays',
+  digest: 'digestAfterHours',
 };
 
 function currentValue(team: TeamRow, field: TeamSettingField): string | number | null {
@@ -90,6 +105,12 @@ function currentValue(team: TeamRow, field: TeamSettingField): string | number |
       return team.stale_days;
     case 'channel':
       return team.channel_ref;
+    case 'remind':
+      return team.remind_after_hours;
+    case 'escalate':
+      return team.escalate_after_workdays;
+    case 'digest':
+      return team.digest_after_hours;
   }
 }
 

@@ -2,6 +2,7 @@ import type { Confidence, KeyResultKind } from '../domain/key-result';
 import type { KpiBand, KpiDirection, KpiFrequency } from '../domain/kpi';
 import type { LagVerdict } from '../domain/lag';
 import type { ObjectiveLevel, ObjectiveStatus } from '../domain/objective';
+import type { CalendarOverride, HolidayCalendarName } from '../domain/work-calendar';
 
 // Read models the use-cases return and every adapter renders (console text, Block Kit, WeCom).
 // References are already formatted ("O-7", "KR-12", "B-3") because that is how people type them.
@@ -131,6 +132,12 @@ export interface TeamSettingsView {
   readonly lagThreshold: number;
   /** Days without a check-in before a key result lags, 1–365. */
   readonly staleDays: number;
+  /** Hours after the check-in prompt before one reminder in its thread, 1–72. */
+  readonly remindAfterHours: number;
+  /** Workdays without a check-in before the member's manager hears, 0–20; 0 = never. */
+  readonly escalateAfterWorkdays: number;
+  /** Hours after the check-in time before the team digest, 0–144. */
+  readonly digestAfterHours: number;
 }
 
 /** A team as the organisation commands report it. */
@@ -138,4 +145,21 @@ export interface TeamView extends TeamSettingsView {
   readonly parentHandle: string | null;
   readonly managerName: string | null;
   readonly members: number;
+}
+
+/** One of the workspace's own calendar days (`workspace_holiday`). */
+export interface HolidayView extends CalendarOverride {
+  /** As the admin typed it; may be ''. */
+  readonly name: string;
+}
+
+/** Which official calendar a workspace follows and how far it reaches. */
+export interface HolidayCalendarView {
+  readonly calendar: HolidayCalendarName;
+  /** False when nobody chose: the default for the workspace's platform and language. */
+  readonly chosen: boolean;
+  /** The years the built-in calendar covers (none: empty). */
+  readonly builtInYears: readonly number[];
+  /** `cn` only: this year and next when the built-in calendar does not cover them yet. */
+  readonly missingYears: readonly number[];
 }

@@ -69,6 +69,16 @@ const HOSTILE: [string, string, RegExp][] = [
   ['Alice', '<!channel> /okr update KR-1 5', /channel|usage|understand/i],
   ['Alice', '/okr checkin now please', /usage|checkin|now/i],
   ['Alice', '\u0000\u202e/okr mine', /\S/],
+  ['Bob', '/okr holiday add 2026-12-25 <!channel>', /admin/i],
+  ['Bob', '/okr holiday calendar none', /admin/i],
+  ['Bob', '/okr 调休 删除 2027-02-07', /admin/i],
+  ['Alice', '/okr holiday add 2026-02-30 x; DROP TABLE workspace_holiday; --', /date|2026-02-30/i],
+  ['Alice', '/okr holiday add 2026-12-25 "unclosed', /quote/i],
+  ['Alice', '/okr holiday remove yesterday', /date|yesterday/i],
+  ['Alice', '/okr holiday calendar mars', /mars|option/i],
+  ['Alice', `/okr holiday add 2026-12-25 ${'节'.repeat(300)}`, /long/i],
+  ['Alice', '/okr team set --remind forever', /forever|number/i],
+  ['Alice', '/okr team set --escalate 99', /admin|manager|#eng/i],
 ];
 
 describe('malformed and hostile commands', () => {

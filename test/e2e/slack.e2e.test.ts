@@ -52,6 +52,20 @@ async function slash(user: string, text: string, command: '/okr' | '/kpi' = '/ok
   return h.fake.waitFor(`response_url:${id}`);
 }
 
+/** Waits until `method` has not been called for `ms` in a row. */
+async function quietFor(method: string, ms: number): Promise<void> {
+  let seen = h.fake.callsTo(method).length;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < ms) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = h.fake.callsTo(method).length;
+    if (now !== seen) {
+      seen = now;
+      quietSince = Date.now();
+    }
+  }
+}
+
 const textOf = (calls: RecordedCall[]) => calls.map((c) => JSON.stringify(c.body)).join('\n');
 
 describe('Slack app over HTTP', () => {
@@ -204,6 +218,27 @@ describe('Slack app over HTTP', () => {
     expect(ok.status).toBe(200);
     const team = await h.db.db.selectFrom('team').select(['checkin_weekday', 'checkin_time', 'lag_threshold', 'channel_ref']).where('handle', '=', 'eng').executeTakeFirstOrThrow();
     expect(team).toEqual({ checkin_weekday: 3, checkin_time: '09:30', lag_threshold: 30, channel_ref: 'C0CHAN' });
+
+    // The escalation ladder: a bad rung is a field error on the form and saves nothing; good ones save.
+    // Each saved form publishes Bob's Home once it has told him: wait for each, so none lands in a later test.
+    await waitForCall('views.publish', (c) => c.body.user_id === BOB);
+    h.fake.reset();
+    const ladder = (remind: string, escalate: string, digest: string) => ({
+      ...values('3', '09:30', '30'),
+      ...mirrorActionIds(opened!.body.view as never, {
+        remind: { remind: { type: 'plain_text_input', value: remind } },
+        escalate: { escalate: { type: 'plain_text_input', value: escalate } },
+        digest: { digest: { type: 'plain_text_input', value: digest } },
+      }),
+    });
+    const badLadder = await postInteraction(h.eventsUrl, viewSubmission({ userId: BOB, callbackId: VIEW.teamSettings, values: ladder('100', 'never', '24'), privateMetadata: view.private_metadata }), { signingSecret: SIGNING_SECRET });
+    expect(badLadder.json).toEqual({ response_action: 'errors', errors: { remind: 'Use a whole number of hours from 1 to 72.' } });
+    const readLadder = () => h.db.db.selectFrom('team').select(['remind_after_hours', 'escalate_after_workdays', 'digest_after_hours']).where('handle', '=', 'eng').executeTakeFirstOrThrow();
+    expect(await readLadder()).toEqual({ remind_after_hours: 4, escalate_after_workdays: 2, digest_after_hours: 24 });
+    const okLadder = await postInteraction(h.eventsUrl, viewSubmission({ userId: BOB, callbackId: VIEW.teamSettings, values: ladder('6h', 'never', '2d'), privateMetadata: view.private_metadata }), { signingSecret: SIGNING_SECRET });
+    expect(okLadder.status).toBe(200);
+    expect(await readLadder()).toEqual({ remind_after_hours: 6, escalate_after_workdays: 0, digest_after_hours: 48 });
+    await waitForCall('views.publish', (c) => c.body.user_id === BOB);
   }, 30_000);
 
   it('should publish the Home tab when it is opened, within the view limits', async () => {
@@ -216,6 +251,8 @@ describe('Slack app over HTTP', () => {
   });
 
   it('should act on a retried event exactly once', async () => {
+    // Earlier tests' debounced Home refreshes (2 s after a change) must land before counting.
+    await quietFor('views.publish', 2_500);
     h.fake.reset();
     const event = { type: 'app_home_opened', user: BOB, channel: 'D2', tab: 'home', event_ts: '2.2' };
     await postEvent(h.eventsUrl, event, { signingSecret: SIGNING_SECRET, eventId: 'EvRetry1' });

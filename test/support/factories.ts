@@ -42,7 +42,10 @@ export async function createOrg(db: Kysely<Database>, key = 'acme'): Promise<Org
 
 /** Row counts of every table, to prove a refused command changed nothing. */
 export async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
-  const tables = ['workspace', 'member', 'member_absence', 'team', 'team_membership', 'cycle', 'objective', 'key_result', 'check_in', 'kpi', 'kpi_reading', 'feedback', 'score', 'audit_log', 'outbox', 'ref_counter'] as const;
+  const tables = [
+    'workspace', 'member', 'member_absence', 'team', 'team_membership', 'cycle', 'objective', 'key_result', 'check_in', 'kpi', 'kpi_reading',
+    'feedback', 'score', 'audit_log', 'outbox', 'ref_counter', 'workspace_holiday',
+  ] as const;
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const row = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -62,7 +65,10 @@ export async function goalState(db: Kysely<Database>) {
 export async function orgState(db: Kysely<Database>) {
   const teams = await db
     .selectFrom('team')
-    .select(['id', 'workspace_id', 'name', 'handle', 'parent_id', 'manager_id', 'channel_ref', 'checkin_weekday', 'checkin_time', 'lag_threshold', 'stale_days'])
+    .select([
+      'id', 'workspace_id', 'name', 'handle', 'parent_id', 'manager_id', 'channel_ref', 'checkin_weekday', 'checkin_time', 'lag_threshold', 'stale_days',
+      'remind_after_hours', 'escalate_after_workdays', 'digest_after_hours',
+    ])
     .orderBy('id')
     .execute();
   const memberships = await db.selectFrom('team_membership').select(['workspace_id', 'team_id', 'member_id']).orderBy('team_id').orderBy('member_id').execute();

@@ -38,7 +38,8 @@ const HOUR_UNITS: Readonly<Record<string, number>> = {
 };
 
 const WORKDAY_UNITS: Readonly<Record<string, number>> = {
-  d: 1, day: 1, days: 1, wd: 1, workday: 1, workdays: 1, 'work-day': 1, 'work-days': 1, 'business-day': 1, 'business-days': 1,
+  d: 1, day: 1, days: 1, wd: 1, workday: 1, workdays: 1, 'work-day': 1, 'work-days': 1, businessday: 1, businessdays: 1,
+  'business-day': 1, 'business-days': 1, workingday: 1, workingdays: 1, 'working-day': 1, 'working-days': 1,
   天: 1, 日: 1, 工作日: 1, 个工作日: 1, 工作天: 1, 个工作天: 1,
   w: 5, wk: 5, wks: 5, week: 5, weeks: 5, 周: 5, 个星期: 5, 星期: 5,
 };

@@ -27,15 +27,14 @@ const dateOf = (t: Token | undefined): string | null => (t && !t.quoted ? parseD
 export function parseHolidays(args: Args): Result<Command, ParseError> {
   const [first] = args.tokens;
   if (!first) return ok({ verb: 'holidays' });
-  const extra = extraAt(args, 1, 'holidays');
-  if (extra) return extra;
   // `holiday 2026-12-25` without a verb: show how to add it.
   if (dateOf(first)) return parseError('extra_argument', 'holiday_add', first.text);
+  // Not a year: most likely a mistyped verb (`holiday ad …`), so show the calendar's usage.
   const m = first.quoted ? null : YEAR.exec(trimPunct(fold(first.text).trim()));
   if (!m) return parseError('extra_argument', 'holidays', first.text);
   const year = Number(m[1]);
   if (year < 1900 || year > 2999) return parseError('bad_number', 'holidays', first.text);
-  return ok({ verb: 'holidays', year });
+  return extraAt(args, 1, 'holidays') ?? ok({ verb: 'holidays', year });
 }
 
 /**

@@ -16,21 +16,32 @@ const WEEKDAYS: readonly CatalogKey[] = [
   'slackViews.weekday.sun',
 ];
 
-const SETTING_FIELDS: ReadonlySet<TeamField> = new Set<TeamField>(['weekday', 'time', 'threshold', 'stale', 'channel']);
+const SETTING_FIELDS: ReadonlySet<TeamField> = new Set<TeamField>(['weekday', 'time', 'threshold', 'stale', 'channel', 'remind', 'escalate', 'digest']);
 
 export const teamHandle = (team: Pick<TeamSettingsView, 'handle'>): string => `#${team.handle}`;
 
 /** `Monday`, `周一`; a stored day outside 1–7 (impossible by the schema) shows as its number. */
-function weekdayName(day: number, kit: TextKit): string {
+export function weekdayName(day: number, kit: TextKit): string {
   const key = WEEKDAYS[day - 1];
   return key === undefined ? String(day) : kit.t(key);
 }
 
-/** The check-in day and time, the lag limits and the channel, one line each. */
+/** `1 hour`, `4 hours`, `4 小时`. */
+export const hoursText = (n: number, kit: TextKit): string => (n === 1 ? kit.t('duration.hour') : kit.t('duration.hours', { count: kit.num(n) }));
+
+/** `1 workday`, `2 workdays`, `2 个工作日`. */
+export const workdaysText = (n: number, kit: TextKit): string => (n === 1 ? kit.t('duration.workday') : kit.t('duration.workdays', { count: kit.num(n) }));
+
+/** The check-in day and time, the follow-ups when nobody checks in, the digest, the lag limits and the channel. */
 export function teamSettingsLines(s: TeamSettingsView, kit: TextKit): string[] {
   const { t } = kit;
+  const remind = hoursText(s.remindAfterHours, kit);
   return [
     t('outcome.teamSettings.checkIn', { weekday: weekdayName(s.checkinWeekday, kit), time: s.checkinTime }),
+    s.escalateAfterWorkdays === 0
+      ? t('outcome.teamSettings.followUpNoEscalation', { remind })
+      : t('outcome.teamSettings.followUp', { remind, escalate: workdaysText(s.escalateAfterWorkdays, kit) }),
+    s.digestAfterHours === 0 ? t('outcome.teamSettings.digestAtCheckIn') : t('outcome.teamSettings.digest', { digest: hoursText(s.digestAfterHours, kit) }),
     t('outcome.teamSettings.lag', { threshold: kit.num(s.lagThreshold), stale: kit.num(s.staleDays) }),
     s.channelRef === null ? t('outcome.teamSettings.noChannel') : t('outcome.teamSettings.channel', { channel: `#${s.channelRef}` }),
   ];

@@ -59,6 +59,8 @@ function errorSentence(error: UseCaseError, kit: TextKit): string {
       return t('error.reporting_cycle', { member: error.member, manager: error.manager });
     case 'invalid_setting':
       return t('error.invalid_setting', { rule: t(`invalidSetting.${error.field}`) });
+    case 'invalid_holiday':
+      return t('error.invalid_holiday', { rule: t(`invalidHoliday.${error.field}`) });
     default: {
       const unexpected: never = error;
       return String(unexpected);

@@ -5,6 +5,7 @@ import { renderForm } from './form-text';
 import { renderKeyResultDetail, renderObjectiveDetail } from './goal-detail-text';
 import { renderGoals, renderHome, renderLagging, renderTeam, renderTree } from './goal-list-text';
 import { renderHelp } from './help-text';
+import { renderHolidayCalendarChanged, renderHolidayChanged, renderHolidays } from './holiday-text';
 import { renderKpiCreated, renderKpiDetail, renderKpiList, renderKpiLogged } from './kpi-text';
 import * as org from './org-text';
 import { renderReview } from './review-text';
@@ -82,6 +83,12 @@ export function renderOutcome(outcome: Outcome, ctx: RenderContext): string {
         return org.renderTeamMemberChanged(outcome, kit);
       case 'member_changed':
         return org.renderMemberChanged(outcome, kit);
+      case 'holidays':
+        return renderHolidays(outcome, kit);
+      case 'holiday_changed':
+        return renderHolidayChanged(outcome, kit);
+      case 'holiday_calendar_changed':
+        return renderHolidayCalendarChanged(outcome, kit);
       default: {
         const unexpected: never = outcome;
         return [String((unexpected as { type?: unknown }).type)];

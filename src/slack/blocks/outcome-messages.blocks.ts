@@ -6,6 +6,7 @@ import { keyResultDetailReply, objectiveDetailReply } from './goal-detail-messag
 import { goalsReply, homeReply, laggingReply, teamReply, treeReply } from './goal-list-message';
 import { esc } from './goal-lines';
 import { helpReply } from './help-message';
+import { holidayCalendarChangedReply, holidayChangedReply, holidaysReply } from './holiday-message';
 import { kpiCreatedReply, kpiDetailReply, kpiListReply, kpiLoggedReply } from './kpi-message';
 import type { SlackMessage } from './message';
 import * as org from './org-message';
@@ -80,6 +81,12 @@ function reply(outcome: Outcome, kit: ReplyKit): Reply {
       return org.teamMemberChangedReply(outcome, kit);
     case 'member_changed':
       return org.memberChangedReply(outcome, kit);
+    case 'holidays':
+      return holidaysReply(outcome, kit);
+    case 'holiday_changed':
+      return holidayChangedReply(outcome, kit);
+    case 'holiday_calendar_changed':
+      return holidayCalendarChangedReply(outcome, kit);
     default: {
       // A new Outcome variant is a compile error here; at run time it still gets a reply.
       const unexpected: never = outcome;

@@ -1,6 +1,7 @@
 import type { KnownBlock, PlainTextOption, View } from '@slack/types';
 import { textKit, type RenderContext } from '../../render/text/context';
 import type { CatalogKey } from '../../i18n/translate';
+import { TEAM_LADDER_RANGE } from '../../domain/team';
 import { bold, context, input, modal, mrkdwnText, option, placeholder } from './common-modal.blocks';
 import { VIEW } from './ids';
 
@@ -10,6 +11,9 @@ export const TEAM_SETTINGS_BLOCK = {
   time: 'time',
   channel: 'channel',
   threshold: 'threshold',
+  remind: 'remind',
+  escalate: 'escalate',
+  digest: 'digest',
 } as const;
 
 /** ISO weekdays, 1 = Monday … 7 = Sunday, as stored in `team.checkin_weekday`. */
@@ -41,6 +45,19 @@ export interface TeamSettings {
   readonly checkinTime: string;
   readonly channelRef: string | null;
   readonly lagThreshold: number;
+  readonly remindAfterHours: number;
+  readonly escalateAfterWorkdays: number;
+  readonly digestAfterHours: number;
+}
+
+/** A whole number in range as the text field's initial value, else nothing (the field starts empty). */
+function wholeText(n: number, range: { readonly min: number; readonly max: number }): string {
+  return Number.isInteger(n) && n >= range.min && n <= range.max ? String(n) : '';
+}
+
+/** A short text input for a number, prefilled when the current value is valid. */
+function numberInput(blockId: string, label: string, hint: string, value: string) {
+  return input(blockId, label, { type: 'plain_text_input', action_id: blockId, max_length: 12, ...(value === '' ? {} : { initial_value: value }) }, { hint });
 }
 
 /** The half-hour choices, plus the team's current time when it is off the grid (set elsewhere). */
@@ -49,7 +66,10 @@ function timeChoices(current: string): string[] {
   return [...CHECKIN_TIMES, current].sort();
 }
 
-/** A team's check-in day and time, digest channel and lag threshold. `private_metadata` is the team id. */
+/**
+ * A team's check-in day and time, digest channel, lag threshold and escalation ladder (reminder,
+ * manager, digest). `private_metadata` is the team id.
+ */
 export function teamSettingsModal(ctx: RenderContext, team: TeamSettings): View {
   const { t } = textKit(ctx);
   const B = TEAM_SETTINGS_BLOCK;
@@ -91,6 +111,9 @@ export function teamSettingsModal(ctx: RenderContext, team: TeamSettings): View 
       { type: 'plain_text_input', action_id: B.threshold, max_length: 4, ...(threshold === '' ? {} : { initial_value: threshold }) },
       { hint: t('slackViews.teamSettings.thresholdHint') },
     ),
+    numberInput(B.remind, t('slackViews.teamSettings.remindLabel'), t('slackViews.teamSettings.remindHint'), wholeText(team.remindAfterHours, TEAM_LADDER_RANGE.remind)),
+    numberInput(B.escalate, t('slackViews.teamSettings.escalateLabel'), t('slackViews.teamSettings.escalateHint'), wholeText(team.escalateAfterWorkdays, TEAM_LADDER_RANGE.escalate)),
+    numberInput(B.digest, t('slackViews.teamSettings.digestLabel'), t('slackViews.teamSettings.digestHint'), wholeText(team.digestAfterHours, TEAM_LADDER_RANGE.digest)),
   ];
   return modal({
     callbackId: VIEW.teamSettings,

@@ -60,6 +60,9 @@ export async function openTeamSettingsModal(deps: SlackDeps, client: WebClient, 
     checkinTime: s.checkinTime,
     channelRef: s.channelRef,
     lagThreshold: s.lagThreshold,
+    remindAfterHours: s.remindAfterHours,
+    escalateAfterWorkdays: s.escalateAfterWorkdays,
+    digestAfterHours: s.digestAfterHours,
   });
   await client.views.open({ trigger_id: triggerId, view });
   return true;

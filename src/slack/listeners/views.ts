@@ -13,7 +13,8 @@ import { renderErrorMessage } from '../blocks/error-message.blocks';
 import { renderOutcomeMessages } from '../blocks/outcome-messages.blocks';
 import { splitIntoMessages } from '../blocks/paginate';
 import { readScoreForm } from '../blocks/score-form';
-import { readTeamSettingsForm } from '../blocks/team-settings-form';
+import { readTeamSettingsForm, TEAM_SETTINGS_ERROR_BLOCK } from '../blocks/team-settings-form';
+import { TEAM_SETTINGS_BLOCK } from '../blocks/team-settings-modal.blocks';
 import { updateTeamSettings } from '../../use-cases/team-settings';
 import { parseReference } from '../../domain/command/reference';
 import { slackActor } from '../slack-actor';
@@ -108,7 +109,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
     const saved = await updateTeamSettings(deps, actor, Number(body.view.private_metadata), form.value);
     if (!saved.ok) {
       const text = renderErrorMessage(saved.error, renderContext(actor, deps)).text.slice(0, 300);
-      const field = saved.error.code === 'invalid_setting' ? ({ weekday: 'weekday', time: 'time', threshold: 'threshold', channel: 'channel' } as Record<string, string>)[saved.error.field] ?? 'threshold' : 'threshold';
+      const e = saved.error;
+      const field = e.code === 'invalid_setting' && e.field !== 'handle' && e.field !== 'name' ? TEAM_SETTINGS_ERROR_BLOCK[e.field] : TEAM_SETTINGS_BLOCK.threshold;
       return ack({ response_action: 'errors', errors: { [field]: text } });
     }
     await ack();

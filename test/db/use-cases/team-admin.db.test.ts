@@ -145,7 +145,10 @@ describe('teams', () => {
     ]);
     expect(await must(org.manager, 'team settings')).toEqual({
       type: 'form', form: 'team_settings', openKeyResults: [],
-      settings: { teamId: (await team('eng')).id, name: 'Engineering', handle: 'eng', checkinWeekday: 5, checkinTime: '16:30', channelRef: null, lagThreshold: 25, staleDays: 10 },
+      settings: {
+        teamId: (await team('eng')).id, name: 'Engineering', handle: 'eng', checkinWeekday: 5, checkinTime: '16:30', channelRef: null, lagThreshold: 25, staleDays: 10,
+        remindAfterHours: 4, escalateAfterWorkdays: 2, digestAfterHours: 24,
+      },
     });
 
     // #ops is Carol's, not Mia's.
@@ -177,6 +180,58 @@ describe('teams', () => {
     expect(await must(org.manager, 'team set #eng --weekday 1 --time 23:59 --threshold 1 --stale 1')).toMatchObject({ fields: ['weekday', 'time', 'threshold', 'stale'] });
   });
 
+  it('should let a team’s manager set the escalation ladder, audited, in English and Chinese', async () => {
+    expect(await must(org.manager, 'team set #eng --remind 6h --escalate 3 --digest 2d')).toMatchObject({
+      type: 'team_changed',
+      fields: ['remind', 'escalate', 'digest'],
+      team: { handle: 'eng', remindAfterHours: 6, escalateAfterWorkdays: 3, digestAfterHours: 48 },
+    });
+    expect(await team('eng')).toMatchObject({ remind_after_hours: 6, escalate_after_workdays: 3, digest_after_hours: 48 });
+    // Only what differs is written and audited; `never` is 0.
+    expect(await must(org.manager, 'team set --escalate never --digest 48')).toMatchObject({ fields: ['escalate'], team: { escalateAfterWorkdays: 0 } });
+    expect(await must(org.manager, '团队 设置 #eng --remind 72小时 --escalate 20个工作日 --digest 144小时')).toMatchObject({
+      fields: ['remind', 'escalate', 'digest'], team: { remindAfterHours: 72, escalateAfterWorkdays: 20, digestAfterHours: 144 },
+    });
+    expect(await must(org.manager, 'team set #eng --remind 1 --digest 0')).toMatchObject({ fields: ['remind', 'digest'], team: { remindAfterHours: 1, digestAfterHours: 0 } });
+    expect(await must(org.manager, 'team set #eng --remind 1')).toMatchObject({ fields: [] });
+    const rows = await audits('team.settings');
+    expect(rows.map((r) => ({ actor: r.actor_id, entity: r.entity_id, before: r.before, after: r.after }))).toEqual([
+      { actor: org.manager.memberId, entity: org.teamId, before: { remindAfterHours: 4, escalateAfterWorkdays: 2, digestAfterHours: 24 }, after: { remindAfterHours: 6, escalateAfterWorkdays: 3, digestAfterHours: 48 } },
+      { actor: org.manager.memberId, entity: org.teamId, before: { escalateAfterWorkdays: 3 }, after: { escalateAfterWorkdays: 0 } },
+      { actor: org.manager.memberId, entity: org.teamId, before: { remindAfterHours: 6, escalateAfterWorkdays: 0, digestAfterHours: 48 }, after: { remindAfterHours: 72, escalateAfterWorkdays: 20, digestAfterHours: 144 } },
+      { actor: org.manager.memberId, entity: org.teamId, before: { remindAfterHours: 72, digestAfterHours: 144 }, after: { remindAfterHours: 1, digestAfterHours: 0 } },
+    ]);
+    // Admins may change any team's ladder; the team settings show it.
+    expect(await must(org.admin, 'team set #eng --escalate 2')).toMatchObject({ fields: ['escalate'] });
+    expect(await must(org.manager, 'team settings')).toMatchObject({ settings: { remindAfterHours: 1, escalateAfterWorkdays: 2, digestAfterHours: 0 } });
+    // The other workspace's #eng keeps the defaults.
+    expect(await team('eng', other.workspaceId)).toMatchObject({ remind_after_hours: 4, escalate_after_workdays: 2, digest_after_hours: 24 });
+  });
+
+  it('should refuse the escalation ladder to members and out-of-range values, changing nothing', async () => {
+    for (const [actor, command, error] of [
+      [org.alice, 'team set #eng --remind 2', { code: 'forbidden', ref: '#eng', kind: 'team' }],
+      [org.bob, 'team set --escalate never', { code: 'forbidden', ref: '#eng', kind: 'team' }],
+      [org.carol, 'team set #eng --digest 12', { code: 'forbidden', ref: '#eng', kind: 'team' }],
+      [org.alice, '团队 设置 #eng --remind 8小时', { code: 'forbidden', ref: '#eng', kind: 'team' }],
+      [org.manager, 'team set #eng --remind 0', { code: 'invalid_setting', field: 'remind' }],
+      [org.manager, 'team set #eng --remind 73', { code: 'invalid_setting', field: 'remind' }],
+      [org.manager, 'team set #eng --remind 1.5', { code: 'invalid_setting', field: 'remind' }],
+      [org.manager, 'team set #eng --remind 4d', { code: 'invalid_setting', field: 'remind' }],
+      [org.manager, 'team set #eng --escalate 21', { code: 'invalid_setting', field: 'escalate' }],
+      [org.manager, 'team set #eng --escalate 5w', { code: 'invalid_setting', field: 'escalate' }],
+      [org.manager, 'team set #eng --digest 145', { code: 'invalid_setting', field: 'digest' }],
+      [org.manager, 'team set #eng --digest 0.5', { code: 'invalid_setting', field: 'digest' }],
+      // One bad rung spoils the rest: nothing is half-applied.
+      [org.manager, 'team set #eng --remind 8 --threshold 30 --digest 999', { code: 'invalid_setting', field: 'digest' }],
+      [org.admin, 'team set #eng --escalate 2 --remind 100', { code: 'invalid_setting', field: 'remind' }],
+    ] as const) {
+      expect({ command, error: await refused(actor, command) }).toEqual({ command, error });
+    }
+    expect(await audits('team.settings')).toEqual([]);
+    expect(await team('eng')).toMatchObject({ remind_after_hours: 4, escalate_after_workdays: 2, digest_after_hours: 24, lag_threshold: 20 });
+  });
+
   it('should save the Slack settings form through updateTeamSettings with the same rules', async () => {
     const eng = await team('eng');
     const form = { checkinWeekday: 3, checkinTime: '09:30', channelRef: 'C0123ENG', lagThreshold: 30 };
@@ -194,6 +249,27 @@ describe('teams', () => {
     expect(await updateTeamSettings(deps(), org.admin, globexEng.id, form)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await orgState(t.db)).toEqual(before);
     expect(await updateTeamSettings(deps(), org.admin, eng.id, { ...form, channelRef: null })).toMatchObject({ ok: true, value: { fields: ['channel'] } });
+  });
+
+  it('should save the escalation ladder from the Slack form, refusing out-of-range rungs and members', async () => {
+    const eng = await team('eng');
+    const form = { checkinWeekday: 1, checkinTime: '10:00', channelRef: null, lagThreshold: 20, remindAfterHours: 8, escalateAfterWorkdays: 0, digestAfterHours: 48 };
+    const before = await orgState(t.db);
+    expect(await updateTeamSettings(deps(), org.alice, eng.id, form)).toEqual({ ok: false, error: { code: 'forbidden', ref: '#eng', kind: 'team' } });
+    expect(await updateTeamSettings(deps(), org.manager, eng.id, { ...form, remindAfterHours: 0 })).toEqual({ ok: false, error: { code: 'invalid_setting', field: 'remind' } });
+    expect(await updateTeamSettings(deps(), org.manager, eng.id, { ...form, escalateAfterWorkdays: 21 })).toEqual({ ok: false, error: { code: 'invalid_setting', field: 'escalate' } });
+    expect(await updateTeamSettings(deps(), org.manager, eng.id, { ...form, digestAfterHours: 145 })).toEqual({ ok: false, error: { code: 'invalid_setting', field: 'digest' } });
+    expect(await orgState(t.db)).toEqual(before);
+
+    expect(await updateTeamSettings(deps(), org.manager, eng.id, form)).toMatchObject({
+      ok: true, value: { type: 'team_changed', fields: ['remind', 'escalate', 'digest'], team: { remindAfterHours: 8, escalateAfterWorkdays: 0, digestAfterHours: 48 } },
+    });
+    expect(await team('eng')).toMatchObject({ remind_after_hours: 8, escalate_after_workdays: 0, digest_after_hours: 48 });
+    expect(await audits('team.settings')).toMatchObject([{ before: { remindAfterHours: 4, escalateAfterWorkdays: 2, digestAfterHours: 24 }, after: { remindAfterHours: 8, escalateAfterWorkdays: 0, digestAfterHours: 48 } }]);
+    // A form without the ladder (opened before it existed) leaves it as it is.
+    const { remindAfterHours: _r, escalateAfterWorkdays: _e, digestAfterHours: _d, ...old } = form;
+    expect(await updateTeamSettings(deps(), org.manager, eng.id, { ...old, lagThreshold: 30 })).toMatchObject({ ok: true, value: { fields: ['threshold'] } });
+    expect(await team('eng')).toMatchObject({ remind_after_hours: 8, escalate_after_workdays: 0, digest_after_hours: 48, lag_threshold: 30 });
   });
 });
 

@@ -1,7 +1,8 @@
 import type { LagVerdict } from '../../../src/domain/lag';
 import type { RenderContext } from '../../../src/render/text/context';
 import type {
-  CheckInView, FeedbackView, KeyResultView, KpiReadingView, KpiView, ObjectiveView, ReviewReport, TeamView,
+  CheckInView, FeedbackView, HolidayCalendarView, HolidayView, KeyResultView, KpiReadingView, KpiView, ObjectiveView, ReviewReport,
+  TeamView,
 } from '../../../src/use-cases/views';
 
 // Small hand-built read models for the text renderer tests.
@@ -73,5 +74,13 @@ export const review = (over: Partial<ReviewReport> = {}): ReviewReport => ({
 
 export const team = (over: Partial<TeamView> = {}): TeamView => ({
   teamId: 3, name: 'Engineering', handle: 'eng', checkinWeekday: 5, checkinTime: '09:30', channelRef: 'eng-okr',
-  lagThreshold: 25, staleDays: 10, parentHandle: 'rnd', managerName: 'Bob', members: 4, ...over,
+  lagThreshold: 25, staleDays: 10, remindAfterHours: 4, escalateAfterWorkdays: 2, digestAfterHours: 24, parentHandle: 'rnd',
+  managerName: 'Bob', members: 4, ...over,
+});
+
+export const holiday = (over: Partial<HolidayView> = {}): HolidayView => ({ day: '2026-12-25', kind: 'holiday', name: 'Christmas', ...over });
+
+/** China's calendar, built in for 2025–2026, seen in 2026: 2027 is not covered yet. */
+export const cnCalendar = (over: Partial<HolidayCalendarView> = {}): HolidayCalendarView => ({
+  calendar: 'cn', chosen: true, builtInYears: [2025, 2026], missingYears: [2027], ...over,
 });

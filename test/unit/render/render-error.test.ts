@@ -29,6 +29,7 @@ const ERRORS: { readonly [C in UseCaseError['code']]: { error: Extract<UseCaseEr
   last_admin: { error: { code: 'last_admin' }, facts: ['@'] },
   reporting_cycle: { error: { code: 'reporting_cycle', member: '@Alice', manager: '@Bob' }, facts: ['@Alice', '@Bob'] },
   invalid_setting: { error: { code: 'invalid_setting', field: 'threshold' }, facts: ['100'] },
+  invalid_holiday: { error: { code: 'invalid_holiday', field: 'name' }, facts: ['200'] },
 };
 
 describe('renderUseCaseError', () => {
@@ -51,6 +52,14 @@ describe('renderUseCaseError', () => {
     expect(renderUseCaseError(ERRORS.wrong_kind.error, EN)).toBe('O-7 is not a key result.');
     expect(renderUseCaseError(ERRORS.wrong_kind.error, ZH)).toBe('O-7 不是关键结果。');
     expect(renderUseCaseError({ code: 'invalid_kpi', reason: 'key' }, EN)).toContain('start with a letter');
+  });
+
+  it('should give the range of every escalation setting and what is wrong with a holiday', () => {
+    expect(renderUseCaseError({ code: 'invalid_setting', field: 'remind' }, EN)).toBe('That doesn’t work: the reminder comes 1 to 72 whole hours after the prompt, like 4 or 4h.');
+    expect(renderUseCaseError({ code: 'invalid_setting', field: 'escalate' }, EN)).toContain('0 to 20 whole workdays');
+    expect(renderUseCaseError({ code: 'invalid_setting', field: 'digest' }, ZH)).toContain('0 到 144 个整小时');
+    expect(renderUseCaseError({ code: 'invalid_holiday', field: 'day' }, EN)).toBe('That day can’t be saved: the day is a real date, like 2026-12-25.');
+    expect(renderUseCaseError({ code: 'invalid_holiday', field: 'day' }, ZH)).toBe('无法保存这一天：日期须真实存在，例如 2026-12-25。');
   });
 
   it('should say who may change a team or a reporting line', () => {

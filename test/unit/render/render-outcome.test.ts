@@ -1,6 +1,6 @@
 import { renderOutcome } from '../../../src/render/text/render-outcome';
 import type { Outcome } from '../../../src/use-cases/outcome';
-import { BEHIND, CONTEXTS, EN, ZH, checkIn, feedback, keyResult, kpi, objective, reading, review, team } from './fixtures';
+import { BEHIND, CONTEXTS, EN, ZH, checkIn, cnCalendar, feedback, holiday, keyResult, kpi, objective, reading, review, team } from './fixtures';
 
 type Case = { readonly outcome: Outcome; readonly facts: readonly string[] };
 
@@ -52,6 +52,12 @@ const CASES: { readonly [T in Outcome['type']]: Case & { readonly outcome: Extra
   team_changed: { outcome: { type: 'team_changed', team: team(), fields: ['threshold', 'channel'] }, facts: ['#eng', '25', '#eng-okr', '09:30'] },
   team_member_changed: { outcome: { type: 'team_member_changed', team: team(), memberName: 'Alice', action: 'add', changed: true }, facts: ['Alice', '#eng', '4'] },
   member_changed: { outcome: { type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: 'Bob' }, changed: true }, facts: ['Alice', 'Bob'] },
+  holidays: {
+    outcome: { type: 'holidays', years: [2026, 2027], calendar: cnCalendar(), days: [holiday(), holiday({ day: '2027-02-07', kind: 'workday', name: '春节调休' })] },
+    facts: ['2026', '2027', '2025', '2026-12-25', 'Christmas', '2027-02-07', '春节调休', '⚠️'],
+  },
+  holiday_changed: { outcome: { type: 'holiday_changed', day: '2026-12-25', now: holiday(), before: null, builtIn: null }, facts: ['2026-12-25', 'Christmas'] },
+  holiday_calendar_changed: { outcome: { type: 'holiday_calendar_changed', calendar: cnCalendar(), changed: true }, facts: ['2025', '2026', '2027', '⚠️'] },
 };
 
 /** Variants that share a type with a case above. */
@@ -68,6 +74,12 @@ const MORE_CASES: readonly Case[] = [
   { outcome: { type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: null }, changed: false }, facts: ['Alice'] },
   { outcome: { type: 'member_changed', memberName: 'Bob', change: { field: 'role', role: 'admin' }, changed: true }, facts: ['Bob'] },
   { outcome: { type: 'member_changed', memberName: 'Bob', change: { field: 'role', role: 'member' }, changed: false }, facts: ['Bob'] },
+  { outcome: { type: 'team_changed', team: team({ escalateAfterWorkdays: 0, digestAfterHours: 0 }), fields: ['remind', 'escalate', 'digest'] }, facts: ['#eng', '4'] },
+  { outcome: { type: 'holidays', years: [2027], calendar: { calendar: 'none', chosen: false, builtInYears: [], missingYears: [] }, days: [] }, facts: ['2027'] },
+  { outcome: { type: 'holiday_changed', day: '2026-10-01', now: null, before: holiday({ day: '2026-10-01', kind: 'workday', name: '' }), builtIn: 'holiday' }, facts: ['2026-10-01'] },
+  { outcome: { type: 'holiday_changed', day: '2026-12-26', now: null, before: null, builtIn: null }, facts: ['2026-12-26'] },
+  { outcome: { type: 'holiday_changed', day: '2026-12-26', now: holiday({ day: '2026-12-26', name: '' }), before: holiday({ day: '2026-12-26', name: '' }), builtIn: null }, facts: ['2026-12-26'] },
+  { outcome: { type: 'holiday_calendar_changed', calendar: { calendar: 'none', chosen: true, builtInYears: [], missingYears: [] }, changed: false }, facts: [] },
 ];
 
 describe('renderOutcome', () => {
@@ -93,11 +105,89 @@ describe('renderOutcome', () => {
     expect(settings.split('\n')).toEqual([
       'Settings of #eng (Engineering):',
       '  Check-ins: Friday at 09:30, in each member’s own time zone',
+      '  No check-in: a reminder 4 hours after the prompt, then the manager after 2 workdays',
+      '  Team digest: 24 hours after the check-in time',
       '  Lagging: 25 points behind the expected pace, or 10 days without a check-in',
       '  Channel for digests and alerts: #eng-okr',
-      'Change them: /okr team set #eng --weekday fri --time 16:00 --threshold 25 --stale 14 --channel #channel',
+      'Change them: /okr team set #eng --weekday fri --time 16:00 --threshold 25 --stale 14 --channel #channel --remind 4h --escalate 2 --digest 24h',
     ]);
-    expect(renderOutcome({ type: 'form', form: 'team_settings', openKeyResults: [], settings: team({ channelRef: null }) }, ZH)).toContain('签到：每周五 09:30');
+    const zh = renderOutcome({ type: 'form', form: 'team_settings', openKeyResults: [], settings: team({ channelRef: null }) }, ZH);
+    expect(zh).toContain('签到：每周五 09:30');
+    expect(zh).toContain('未签到：签到提醒发出 4 小时后再提醒一次，2 个工作日后通知上级');
+    expect(zh).toContain('团队周报：签到时间后 24 小时');
+  });
+
+  it('should show a team that never escalates, reminds after an hour and sends its digest at check-in time', () => {
+    const s = team({ remindAfterHours: 1, escalateAfterWorkdays: 0, digestAfterHours: 0 });
+    const en = renderOutcome({ type: 'team_changed', team: s, fields: ['remind', 'escalate', 'digest'] }, EN).split('\n');
+    expect(en[0]).toBe('Updated #eng: reminder, manager escalation, digest time.');
+    expect(en).toContain('  No check-in: a reminder 1 hour after the prompt; the manager is never told');
+    expect(en).toContain('  Team digest: at the check-in time');
+    const one = renderOutcome({ type: 'team_changed', team: team({ escalateAfterWorkdays: 1 }), fields: ['escalate'] }, EN);
+    expect(one).toContain('then the manager after 1 workday');
+    const zh = renderOutcome({ type: 'team_changed', team: s, fields: ['escalate'] }, ZH);
+    expect(zh).toContain('已更新 #eng：上级通知。');
+    expect(zh).toContain('不通知上级');
+  });
+
+  it('should list the workspace calendar with the built-in years and the years still missing', () => {
+    const days = [holiday(), holiday({ day: '2027-02-07', kind: 'workday', name: '' })];
+    expect(renderOutcome({ type: 'holidays', years: [2026, 2027], calendar: cnCalendar(), days }, EN).split('\n')).toEqual([
+      'Holidays and make-up workdays — 2026, 2027',
+      'Official calendar: China’s public holidays and make-up workdays (built in for 2025, 2026)',
+      '⚠️ China’s official calendar for 2027 isn’t built in yet: until it is, add those days here with /okr holiday add and /okr holiday workday.',
+      'This workspace’s own days:',
+      '  2026-12-25 (Friday): day off — Christmas',
+      '  2027-02-07 (Sunday): make-up workday',
+      'Admins change them: /okr holiday add 2026-12-25 Christmas · /okr holiday workday 2027-02-07 · /okr holiday remove 2026-12-25',
+    ]);
+    const none = renderOutcome({ type: 'holidays', years: [2027], calendar: { calendar: 'none', chosen: false, builtInYears: [], missingYears: [] }, days: [] }, EN);
+    expect(none).toContain('Official calendar: none — only weekends and the days below are days off (the default for this workspace;');
+    expect(none).toContain('This workspace has no days of its own in 2027.');
+    expect(none).not.toContain('⚠️');
+    const zh = renderOutcome({ type: 'holidays', years: [2026, 2027], calendar: cnCalendar({ chosen: false }), days }, ZH);
+    expect(zh).toContain('官方日历：中国法定节假日和调休（已内置 2025、2026 年）（本工作区的默认设置');
+    expect(zh).toContain('⚠️ 尚未内置 2027 年的中国法定节假日安排');
+    expect(zh).toContain('2026-12-25（周五）：放假 — Christmas');
+    expect(zh).toContain('2027-02-07（周日）：调休上班');
+  });
+
+  it('should say what a holiday command changed, and what the official calendar says of the day', () => {
+    const added = { type: 'holiday_changed', day: '2026-12-25', now: holiday(), before: null, builtIn: null } as const;
+    expect(renderOutcome(added, EN)).toBe('2026-12-25 (Friday) is now a day off for this workspace: Christmas.');
+    expect(renderOutcome(added, ZH)).toBe('2026-12-25（周五）已设为本工作区的放假日：Christmas。');
+    // A make-up workday on a national holiday overrides the official calendar.
+    const override = { type: 'holiday_changed', day: '2026-10-07', now: holiday({ day: '2026-10-07', kind: 'workday', name: '' }), before: null, builtIn: 'holiday' } as const;
+    expect(renderOutcome(override, EN).split('\n')).toEqual([
+      '2026-10-07 (Wednesday) is now a make-up workday for this workspace.',
+      'China’s official calendar has it as a day off; this workspace’s day wins.',
+    ]);
+    const weekend = { type: 'holiday_changed', day: '2026-12-26', now: holiday({ day: '2026-12-26', name: '' }), before: null, builtIn: null } as const;
+    expect(renderOutcome(weekend, EN)).toContain('It is a weekend day, so it was a day off anyway.');
+    const weekday = { type: 'holiday_changed', day: '2026-12-23', now: holiday({ day: '2026-12-23', kind: 'workday', name: '' }), before: null, builtIn: null } as const;
+    expect(renderOutcome(weekday, ZH)).toContain('这一天是工作日，本来就要上班');
+    const same = { type: 'holiday_changed', day: '2026-12-25', now: holiday(), before: holiday(), builtIn: null } as const;
+    expect(renderOutcome(same, EN)).toBe('Nothing changed: 2026-12-25 (Friday) already was a day off here.');
+    const removed = { type: 'holiday_changed', day: '2026-10-01', now: null, before: holiday({ day: '2026-10-01', kind: 'workday' }), builtIn: 'holiday' } as const;
+    expect(renderOutcome(removed, EN).split('\n')).toEqual([
+      'Removed 2026-10-01 (Thursday), a make-up workday, from this workspace’s own days.',
+      'China’s official calendar has it as a day off, and that applies again.',
+    ]);
+    const nothing = { type: 'holiday_changed', day: '2026-10-01', now: null, before: null, builtIn: 'holiday' } as const;
+    expect(renderOutcome(nothing, ZH).split('\n')).toEqual([
+      '本工作区没有设置 2026-10-01，无需删除。',
+      '中国法定日历中这一天是放假日；如需在本工作区改变，请用“假期 添加”或“假期 调休”。',
+    ]);
+  });
+
+  it('should say which official calendar the workspace follows now', () => {
+    expect(renderOutcome({ type: 'holiday_calendar_changed', calendar: cnCalendar(), changed: true }, EN).split('\n')).toEqual([
+      'This workspace now follows China’s public holidays and make-up workdays (built in for 2025, 2026).',
+      '⚠️ China’s official calendar for 2027 isn’t built in yet: until it is, add those days here with /okr holiday add and /okr holiday workday.',
+    ]);
+    const none = { calendar: 'none', chosen: true, builtInYears: [], missingYears: [] } as const;
+    expect(renderOutcome({ type: 'holiday_calendar_changed', calendar: none, changed: true }, ZH)).toBe('本工作区现在不采用官方日历：只有周末和自己设置的日子放假。');
+    expect(renderOutcome({ type: 'holiday_calendar_changed', calendar: none, changed: false }, EN)).toBe('Nothing changed: this workspace already follows no official calendar.');
   });
 
   it('should say what a team or member command changed', () => {

@@ -87,12 +87,25 @@ const outcomeArb: fc.Arbitrary<Outcome> = fc.oneof(
   fc.record({ name: text, handle: text, managerName: maybeText, parentHandle: maybeText, channelRef: maybeText }).chain((t) =>
     fc.constantFrom<Outcome>(
       { type: 'team_created', team: team(t) },
-      { type: 'team_changed', team: team(t), fields: ['manager', 'role', 'weekday', 'time', 'threshold', 'stale', 'channel'] },
+      { type: 'team_changed', team: team(t), fields: ['manager', 'role', 'weekday', 'time', 'threshold', 'stale', 'channel', 'remind', 'escalate', 'digest'] },
       { type: 'form', form: 'team_settings', openKeyResults: [], settings: team(t) },
       { type: 'team_member_changed', team: team(t), memberName: t.name, action: 'remove', changed: true },
     ),
   ),
   fc.tuple(text, maybeText).map(([memberName, managerName]): Outcome => ({ type: 'member_changed', memberName, change: { field: 'manager', managerName }, changed: true })),
+  // Holiday names are typed by admins: `/okr holiday add 2026-12-25 <!channel>`.
+  fc.array(fc.record({ name: text, kind: fc.constantFrom('holiday', 'workday' as const), day: fc.integer({ min: 1, max: 28 }) }), { maxLength: 400 }).map(
+    (ds): Outcome => ({
+      type: 'holidays', years: [2026, 2027], calendar: { calendar: 'cn', chosen: false, builtInYears: [2025, 2026], missingYears: [2027] },
+      days: ds.map((d) => ({ day: `2026-12-${String(d.day).padStart(2, '0')}`, kind: d.kind, name: d.name })),
+    }),
+  ),
+  fc.tuple(text, text, fc.constantFrom('holiday', 'workday' as const), fc.constantFrom(null, 'holiday', 'workday' as const)).chain(([now, before, kind, builtIn]) =>
+    fc.constantFrom<Outcome>(
+      { type: 'holiday_changed', day: '2026-12-26', now: { day: '2026-12-26', kind, name: now }, before: { day: '2026-12-26', kind: 'workday', name: before }, builtIn },
+      { type: 'holiday_changed', day: '2026-12-26', now: null, before: { day: '2026-12-26', kind, name: before }, builtIn },
+    ),
+  ),
 );
 
 describe('Block Kit replies with hostile input', () => {

@@ -1,6 +1,6 @@
 import type { Outcome } from '../../../src/use-cases/outcome';
 import { ACTION } from '../../../src/slack/blocks/ids';
-import { BEHIND, checkIn, feedback, keyResult, kpi, objective, reading, review, team } from '../render/fixtures';
+import { BEHIND, checkIn, cnCalendar, feedback, holiday, keyResult, kpi, objective, reading, review, team } from '../render/fixtures';
 
 export interface Case {
   readonly outcome: Outcome;
@@ -120,6 +120,13 @@ export const CASES: { readonly [T in Outcome['type']]: Case & { readonly outcome
     buttons: [],
   },
   member_changed: { outcome: { type: 'member_changed', memberName: 'Bob', change: { field: 'role', role: 'manager' }, changed: true }, facts: ['Bob'], buttons: [] },
+  holidays: {
+    outcome: { type: 'holidays', years: [2026, 2027], calendar: cnCalendar(), days: [holiday(), holiday({ day: '2027-02-07', kind: 'workday', name: '春节调休' })] },
+    facts: ['2026-12-25', 'Christmas', '2027-02-07', '春节调休', '2025', '⚠️'],
+    buttons: [],
+  },
+  holiday_changed: { outcome: { type: 'holiday_changed', day: '2026-12-25', now: holiday(), before: null, builtIn: null }, facts: ['2026-12-25', 'Christmas'], buttons: [] },
+  holiday_calendar_changed: { outcome: { type: 'holiday_calendar_changed', calendar: cnCalendar(), changed: true }, facts: ['2025', '2027'], buttons: [] },
 };
 
 /** Variants that share a type with a case above (forms, no-ops, the other direction). */
@@ -134,4 +141,12 @@ export const MORE_CASES: readonly Case[] = [
   { outcome: { type: 'team_member_changed', team: team(), memberName: 'Alice', action: 'add', changed: false }, facts: ['Alice', '#eng'], buttons: [] },
   { outcome: { type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: 'Bob' }, changed: true }, facts: ['Alice', 'Bob'], buttons: [] },
   { outcome: { type: 'member_changed', memberName: 'Alice', change: { field: 'manager', managerName: null }, changed: false }, facts: ['Alice'], buttons: [] },
+  {
+    outcome: { type: 'form', form: 'team_settings', openKeyResults: [], settings: team({ escalateAfterWorkdays: 0 }) },
+    facts: ['#eng', '--remind', '--escalate', '--digest'],
+    buttons: [],
+  },
+  { outcome: { type: 'holidays', years: [2027], calendar: { calendar: 'none', chosen: false, builtInYears: [], missingYears: [] }, days: [] }, facts: ['2027'], buttons: [] },
+  { outcome: { type: 'holiday_changed', day: '2026-10-01', now: null, before: holiday({ day: '2026-10-01', kind: 'workday' }), builtIn: 'holiday' }, facts: ['2026-10-01'], buttons: [] },
+  { outcome: { type: 'holiday_calendar_changed', calendar: cnCalendar({ missingYears: [] }), changed: false }, facts: ['2025'], buttons: [] },
 ];

@@ -53,11 +53,30 @@ describe('renderOutcomeMessages', () => {
       { type: 'form', form: 'team_settings', openKeyResults: [], settings: hostile },
       { type: 'team_member_changed', team: hostile, memberName: '<!everyone>', action: 'add', changed: true },
       { type: 'member_changed', memberName: '<@U2>', change: { field: 'manager', managerName: '<!subteam^S1>' }, changed: true },
+      { type: 'holidays', years: [2026], calendar: { calendar: 'none', chosen: true, builtInYears: [], missingYears: [] }, days: [{ day: '2026-12-25', kind: 'holiday', name: '<!channel> party' }] },
+      { type: 'holiday_changed', day: '2026-12-25', now: { day: '2026-12-25', kind: 'holiday', name: '<@U3> *day*' }, before: null, builtIn: null },
+      { type: 'holiday_changed', day: '2026-12-25', now: null, before: { day: '2026-12-25', kind: 'workday', name: '<#C9|x>' }, builtIn: null },
     ] as const) {
       const messages = renderOutcomeMessages(outcome, EN);
       expect(problems(messages)).toEqual([]);
       expect(allText(messages)).not.toMatch(/<[!@#]/);
     }
+  });
+
+  it('should bold the calendar title and put how to change it in small print', () => {
+    const messages = renderOutcomeMessages(CASES.holidays.outcome, ZH);
+    expect(allText(messages)).toContain('*节假日和调休上班日 — 2026、2027*');
+    expect(messages[0]?.blocks.at(-1)).toMatchObject({ type: 'context' });
+    expect(allText(messages)).toContain('假期 添加 2026-12-25 圣诞节');
+  });
+
+  it('should split a long calendar of long hostile names into sendable messages', () => {
+    const days = Array.from({ length: 730 }, (_, i) => ({ day: `2026-${String((i % 12) + 1).padStart(2, '0')}-10`, kind: 'holiday' as const, name: `<!here> ${'节'.repeat(200)}` }));
+    const messages = renderOutcomeMessages({ type: 'holidays', years: [2026, 2027], calendar: { calendar: 'none', chosen: true, builtInYears: [], missingYears: [] }, days }, EN);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(problems(messages)).toEqual([]);
+    for (const m of messages) expect(m.blocks.length).toBeLessThanOrEqual(LIMIT.blocksPerMessage);
+    expect(allText(messages)).not.toMatch(/<[!@#]/);
   });
 
   it('should offer no Share button without command text', () => {

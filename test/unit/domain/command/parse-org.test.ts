@@ -1,4 +1,5 @@
 import type { ParseError } from '../../../../src/domain/command/command';
+import { parseHours, parseWorkdays } from '../../../../src/domain/command/durations';
 import { clockTime } from '../../../../src/domain/command/okr-org';
 import { parseChatText } from '../../../../src/domain/command/parse-command';
 import { chat, slash } from './helpers';
@@ -42,6 +43,21 @@ describe('organisation commands (English)', () => {
     // Out of range values parse; the use-case says which setting is wrong and why.
     ['team set #eng --weekday 9 --time 25:00 --threshold 0 --stale 400', { verb: 'team_set', team: ENG, changes: { checkinWeekday: 9, checkinTime: '25:00', lagThreshold: 0, staleDays: 400 } }],
     ['team set #eng', { verb: 'team_settings', team: ENG }],
+    // The escalation ladder: reminder hours, manager workdays (never = 0), digest hours.
+    [
+      'team set #eng --remind 4 --escalate 2 --digest 24',
+      { verb: 'team_set', team: ENG, changes: { remindAfterHours: 4, escalateAfterWorkdays: 2, digestAfterHours: 24 } },
+    ],
+    [
+      'team set --remind-after 6h --manager-after 3d --digest-after 2d',
+      { verb: 'team_set', changes: { remindAfterHours: 6, escalateAfterWorkdays: 3, digestAfterHours: 48 } },
+    ],
+    ['team set #eng --reminder 8hours --escalate never', { verb: 'team_set', team: ENG, changes: { remindAfterHours: 8, escalateAfterWorkdays: 0 } }],
+    ['team set #eng --escalate 0 --digest 0', { verb: 'team_set', team: ENG, changes: { escalateAfterWorkdays: 0, digestAfterHours: 0 } }],
+    ['team set #eng --escalate=1w --remind=12hrs', { verb: 'team_set', team: ENG, changes: { escalateAfterWorkdays: 5, remindAfterHours: 12 } }],
+    ['team set #eng --escalate_after off', { verb: 'team_set', team: ENG, changes: { escalateAfterWorkdays: 0 } }],
+    // Out of range or not whole: parsed, then refused by the use-case (invalid_setting).
+    ['team set #eng --remind 0 --escalate 21 --digest 1.5', { verb: 'team_set', team: ENG, changes: { remindAfterHours: 0, escalateAfterWorkdays: 21, digestAfterHours: 1.5 } }],
     ['team settings', { verb: 'team_settings' }],
     ['team settings #eng', { verb: 'team_settings', team: ENG }],
     ['team config Growth Marketing', { verb: 'team_settings', team: { name: 'Growth Marketing' } }],
@@ -100,6 +116,13 @@ describe('organisation commands (Chinese)', () => {
     ['汇报 @张三 @李四', { verb: 'member_manager', member: { name: '张三' }, manager: { name: '李四' } }],
     ['汇报 @张三 无', { verb: 'member_manager', member: { name: '张三' }, manager: null }],
     ['上级 @张三 @李四', { verb: 'member_manager', member: { name: '张三' }, manager: { name: '李四' } }],
+    [
+      '团队 设置 #研发部 --remind 4小时 --escalate 2个工作日 --digest 24小时',
+      { verb: 'team_set', team: { name: '研发部' }, changes: { remindAfterHours: 4, escalateAfterWorkdays: 2, digestAfterHours: 24 } },
+    ],
+    ['团队 设置 --remind 四个小时 --escalate 从不 --digest 一天', { verb: 'team_set', changes: { remindAfterHours: 4, escalateAfterWorkdays: 0, digestAfterHours: 24 } }],
+    ['团队 设置 --remind ６ --escalate 两天 --digest 十二小时', { verb: 'team_set', changes: { remindAfterHours: 6, escalateAfterWorkdays: 2, digestAfterHours: 12 } }],
+    ['团队 设置 #研发部 --escalate 不升级', { verb: 'team_set', team: { name: '研发部' }, changes: { escalateAfterWorkdays: 0 } }],
   ])('%j', (text, expected) => {
     expect(chat(text)).toEqual(expected);
   });
@@ -134,6 +157,17 @@ describe('malformed organisation commands', () => {
     ['manager @alice #eng', { code: 'bad_reference', usage: 'member_manager', token: '#eng' }],
     ['角色 @李四 国王', { code: 'bad_option', usage: 'member_role', token: '国王' }],
     ['团队 设置 #研发部 --weekday 周八', { code: 'bad_option', usage: 'team_set', token: '周八' }],
+    ['team set #eng --remind soon', { code: 'bad_number', usage: 'team_set', token: 'soon' }],
+    ['team set #eng --remind never', { code: 'bad_number', usage: 'team_set', token: 'never' }],
+    ['team set #eng --remind -3', { code: 'bad_number', usage: 'team_set', token: '-3' }],
+    ['team set #eng --escalate sometimes', { code: 'bad_number', usage: 'team_set', token: 'sometimes' }],
+    ['team set #eng --escalate 2 months', { code: 'extra_argument', usage: 'team_set', token: 'months' }],
+    ['team set #eng --digest "24"', { code: 'bad_number', usage: 'team_set', token: '24' }],
+    ['team set #eng --digest 3万', { code: 'bad_number', usage: 'team_set', token: '3万' }],
+    ['team set #eng --digest', { code: 'missing_argument', usage: 'team_set', token: '--digest' }],
+    ['team set #eng --escalate --digest 4', { code: 'missing_argument', usage: 'team_set', token: '--escalate' }],
+    ['团队 设置 #研发部 --remind 很久', { code: 'bad_number', usage: 'team_set', token: '很久' }],
+    ['团队 设置 #研发部 --escalate 下个月', { code: 'bad_number', usage: 'team_set', token: '下个月' }],
   ])('%j', (text, expected) => {
     expect(errorOf(text)).toMatchObject(expected);
   });
@@ -142,6 +176,30 @@ describe('malformed organisation commands', () => {
     expect(errorOf('rolle @bob admin')).toMatchObject({ code: 'unknown_verb', usage: 'member_role', suggestion: 'role' });
     expect(errorOf('manger @alice @bob')).toMatchObject({ code: 'unknown_verb', usage: 'member_manager', suggestion: 'manager' });
     expect(errorOf('团队设置 #研发部 --threshold 30')).toMatchObject({ code: 'unknown_verb', usage: 'team_set', suggestion: '团队 设置' });
+  });
+});
+
+describe('parseHours and parseWorkdays', () => {
+  it.each([
+    ['4', 4], ['4h', 4], ['4 hours', 4], ['1 hour', 1], ['4hrs', 4], ['4小时', 4], ['4个小时', 4], ['四小时', 4], ['两个钟头', 2],
+    ['二十四小时', 24], ['十', 10], ['1d', 24], ['2 days', 48], ['一天', 24], ['２４', 24], ['1.5', 1.5], ['0', 0], ['4h。', 4],
+  ])('hours %j -> %p', (text, hours) => {
+    expect(parseHours(text)).toBe(hours);
+  });
+
+  it.each(['', 'soon', 'never', '-3', '4 weeks', 'h', '小时', '4x', '1e3', '三万'])('%j is not a number of hours', (text) => {
+    expect(parseHours(text)).toBeNull();
+  });
+
+  it.each([
+    ['2', 2], ['2d', 2], ['2 workdays', 2], ['1 workday', 1], ['3 business days', 3], ['2个工作日', 2], ['两天', 2], ['1w', 5], ['1 week', 5],
+    ['never', 0], ['Never', 0], ['off', 0], ['0', 0], ['从不', 0], ['不升级', 0], ['无', 0], ['二十', 20],
+  ])('workdays %j -> %p', (text, days) => {
+    expect(parseWorkdays(text)).toBe(days);
+  });
+
+  it.each(['', 'soon', '-1', '2 months', '下个月', 'h'])('%j is not a number of workdays', (text) => {
+    expect(parseWorkdays(text)).toBeNull();
   });
 });
 

@@ -119,6 +119,9 @@ describe('Slack views under hostile input', () => {
           checkinTime: fc.oneof(fc.constantFrom('09:30', '10:00', '21:15', '06:05', '24:00', ''), fc.string({ maxLength: 8 })),
           channelRef: fc.option(fc.oneof(fc.constantFrom('C0123ABCD', 'G0AB12CD'), hostile)),
           lagThreshold: fc.oneof(fc.integer({ min: -5, max: 120 }), fc.double()),
+          remindAfterHours: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.double()),
+          escalateAfterWorkdays: fc.oneof(fc.integer({ min: -5, max: 30 }), fc.double()),
+          digestAfterHours: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.double()),
         }),
         (c, team) => {
           expect(viewViolations(teamSettingsModal(c, team))).toEqual([]);
