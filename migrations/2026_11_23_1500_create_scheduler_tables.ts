@@ -100,6 +100,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       ADD COLUMN failed_at timestamptz,
       ADD FOREIGN KEY (workspace_id, recipient_member_id) REFERENCES member (workspace_id, id),
       ADD FOREIGN KEY (workspace_id, parent_id) REFERENCES outbox (workspace_id, id)`.execute(db);
+  // Delivery updates each row a few times (handed over, attempt started); room on the page keeps
+  // those updates HOT (no index writes) — the relay claims 10,000 rows at a time.
+  await sql`ALTER TABLE outbox SET (fillfactor = 70)`.execute(db);
   await sql`DROP INDEX outbox_pending_idx`.execute(db);
   await sql`CREATE INDEX outbox_pending_idx ON outbox (available_at, id) WHERE sent_at IS NULL AND failed_at IS NULL`.execute(db);
   await sql`CREATE INDEX outbox_recipient_day_idx ON outbox (workspace_id, recipient_member_id, created_at) WHERE recipient_member_id IS NOT NULL`.execute(db);
@@ -117,8 +120,12 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`
     ALTER TABLE chat_thread ADD CONSTRAINT chat_thread_kind_check
       CHECK (kind IN ('check_in_prompt', 'team_digest', 'lag_alert', 'shared'))`.execute(db);
+  await sql`ALTER TABLE outbox RESET (fillfactor)`.execute(db);
   await sql`DROP INDEX check_in_author_idx`.execute(db);
   await sql`DROP INDEX outbox_recipient_day_idx`.execute(db);
+  // Delivery updates each row a few times (handed over, attempt started); room on the page keeps
+  // those updates HOT (no index writes) — the relay claims 10,000 rows at a time.
+  await sql`ALTER TABLE outbox SET (fillfactor = 70)`.execute(db);
   await sql`DROP INDEX outbox_pending_idx`.execute(db);
   await sql`
     ALTER TABLE outbox

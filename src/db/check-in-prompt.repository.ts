@@ -14,35 +14,32 @@ export interface NewPrompt {
   readonly escalateAt: Date | null;
 }
 
-const CHUNK = 4_000;
-
 /**
- * Plans prompts; the unique (member, period) key makes a second planner — another worker, a
- * restart, a re-run tick — plan nothing. @returns the rows actually inserted.
+ * Plans prompts and their deliveries in one server-side statement: the rows travel as seven
+ * arrays and each inserted prompt gets its outbox row in the same statement (10,000 prompts in one
+ * round trip). Conflicting (member, period) keys plan nothing. @returns how many were planned.
  */
-export async function insertPrompts(db: Db, prompts: readonly NewPrompt[], now: Date): Promise<Pick<CheckInPromptRow, 'id' | 'workspace_id' | 'member_id' | 'period'>[]> {
-  const out: Pick<CheckInPromptRow, 'id' | 'workspace_id' | 'member_id' | 'period'>[] = [];
-  for (let i = 0; i < prompts.length; i += CHUNK) {
-    const rows = await db
-      .insertInto('check_in_prompt')
-      .values(
-        prompts.slice(i, i + CHUNK).map((p) => ({
-          workspace_id: p.workspaceId,
-          member_id: p.memberId,
-          team_id: p.teamId,
-          period: p.period,
-          due_at: p.dueAt,
-          remind_at: p.remindAt,
-          escalate_at: p.escalateAt,
-          created_at: now,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['workspace_id', 'member_id', 'period']).doNothing())
-      .returning(['id', 'workspace_id', 'member_id', 'period'])
-      .execute();
-    out.push(...rows);
-  }
-  return out;
+export async function insertPromptsWithDeliveries(db: Db, prompts: readonly NewPrompt[], now: Date): Promise<number> {
+  if (prompts.length === 0) return 0;
+  const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+  const result = await sql<{ n: number }>`
+    WITH planned AS (
+      INSERT INTO check_in_prompt (workspace_id, member_id, team_id, period, due_at, remind_at, escalate_at, created_at)
+      SELECT w, m, t, p, d::timestamptz, r::timestamptz, e::timestamptz, ${now}
+      FROM unnest(${sql.val(prompts.map((x) => x.workspaceId))}::bigint[], ${sql.val(prompts.map((x) => x.memberId))}::bigint[],
+                  ${sql.val(prompts.map((x) => x.teamId))}::bigint[], ${sql.val(prompts.map((x) => x.period))}::text[],
+                  ${sql.val(prompts.map((x) => iso(x.dueAt)))}::text[], ${sql.val(prompts.map((x) => iso(x.remindAt)))}::text[],
+                  ${sql.val(prompts.map((x) => iso(x.escalateAt)))}::text[]) AS u (w, m, t, p, d, r, e)
+      ON CONFLICT (workspace_id, member_id, period) DO NOTHING
+      RETURNING id, workspace_id, member_id, period),
+    queued AS (
+      INSERT INTO outbox (workspace_id, kind, dedupe_key, payload, recipient_member_id, available_at, created_at)
+      SELECT workspace_id, 'check_in_prompt', 'prompt:' || member_id || ':' || period, jsonb_build_object('promptId', id), member_id, ${now}, ${now}
+      FROM planned
+      ON CONFLICT (workspace_id, dedupe_key) DO NOTHING
+      RETURNING 1)
+    SELECT count(*)::int AS n FROM planned`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
 }
 
 /** A prompt whose follow-up fell due, with what the follow-up needs about its member. */

@@ -25,43 +25,61 @@ export interface DeliveryJobDeps {
 const PARENT_POLL_MS = 2_000;
 /** A reserved slot this close counts as now. */
 const SLOT_SLACK_MS = 25;
+/** How late past its slot (beyond the burst allowance) a woken job may still send. */
+const LATE_SLACK_MS = 0;
 
 export const workspaceLimitKey = (workspaceId: number) => `ws-${workspaceId}`;
 
-/** The limits a notice counts against: its workspace, and its channel when it goes to one. */
-function limitKeys(notice: OutgoingNotice, rates: DeliveryRates): LimitKey[] {
-  const keys: LimitKey[] = [{ key: workspaceLimitKey(notice.workspace.id), intervalMs: Math.max(1, Math.round(1_000 / rates.perWorkspacePerSecond)), burst: rates.burst }];
+function workspaceLimit(workspaceId: number, rates: DeliveryRates): LimitKey {
+  return { key: workspaceLimitKey(workspaceId), intervalMs: Math.max(1, Math.round(1_000 / rates.perWorkspacePerSecond)), burst: rates.burst };
+}
+
+/** The channel a notice posts into, when it goes to one (Slack: about one message a second each). */
+function channelLimit(notice: OutgoingNotice, rates: DeliveryRates): LimitKey | null {
   const channel = notice.inThread?.channelRef ?? (notice.to.kind === 'channel' ? notice.to.channelRef : null);
-  if (channel) keys.push({ key: `ws-${notice.workspace.id}-ch-${channel}`, intervalMs: Math.max(1, Math.round(1_000 / rates.perChannelPerSecond)) });
-  return keys;
+  return channel ? { key: `ws-${notice.workspace.id}-ch-${channel}`, intervalMs: Math.max(1, Math.round(1_000 / rates.perChannelPerSecond)) } : null;
 }
 
 /**
- * The `deliver` processor: one outbox row, at most once, within its workspace's rate. A job that
- * must wait (its rate slot, its thread's first message, a 429's Retry-After) moves to the
- * delayed set without using up an attempt; other errors are retried with backoff by BullMQ.
+ * The `deliver` processor: one outbox row, at most once, within its workspace's rate. The
+ * workspace's slot is reserved before any database work, so a throttled workspace's backlog
+ * costs a Redis call per wake, not a notice build — and cannot crowd out other workspaces. A job
+ * that must wait (its slot, its thread's first message, a 429's Retry-After) moves to the delayed
+ * set without using up an attempt; other errors are retried with backoff by BullMQ.
  */
 export async function processDelivery(job: Job<DeliveryJobData>, token: string | undefined, deps: DeliveryJobDeps): Promise<string> {
   const { limiter, rates } = deps;
-  let slotAt = job.data.slotAt;
+  const { outboxId, workspaceId } = job.data;
+  const ws = workspaceLimit(workspaceId, rates);
+  // A job woken much later than its slot (a busy worker) would send in a cluster with others and
+  // earn 429s: past the burst's worth of slack it takes a new slot instead.
+  const lateness = Date.now() - (job.data.slotAt ?? -Infinity);
+  const onSlot = lateness >= -SLOT_SLACK_MS && lateness <= ((ws.burst ?? 1) - 1) * ws.intervalMs + LATE_SLACK_MS;
+  if (!onSlot || (await limiter.pausedAfter(ws.key, Date.now()))) {
+    const wait = await limiter.reserve([ws]);
+    if (wait > SLOT_SLACK_MS) return later(job, token, Date.now() + wait, { outboxId, workspaceId, slotAt: Date.now() + wait });
+  }
+  let channelSlot: number | undefined;
   const gate = async (notice: OutgoingNotice): Promise<number> => {
-    if (slotAt !== undefined && Date.now() >= slotAt - SLOT_SLACK_MS && !(await limiter.pausedAfter(workspaceLimitKey(notice.workspace.id), Date.now()))) return 0;
-    const wait = await limiter.reserve(limitKeys(notice, rates));
-    slotAt = Date.now() + wait;
+    const channel = channelLimit(notice, rates);
+    if (!channel || (job.data.channelSlotAt !== undefined && Date.now() >= job.data.channelSlotAt - SLOT_SLACK_MS)) return 0;
+    const wait = await limiter.reserve([channel]);
+    channelSlot = Date.now() + wait;
     return wait > SLOT_SLACK_MS ? wait : 0;
   };
-  const outcome = await deliverOutboxRow(deps.useCases, deps.notifierFor, job.data.outboxId, gate);
+  const outcome = await deliverOutboxRow(deps.useCases, deps.notifierFor, outboxId, gate);
   switch (outcome.status) {
     case 'waiting_for_parent':
-      return later(job, token, Date.now() + PARENT_POLL_MS, { ...job.data });
+      return later(job, token, Date.now() + PARENT_POLL_MS, { outboxId, workspaceId });
     case 'in_flight':
-      return later(job, token, Math.max(Date.now(), outcome.retryAt.getTime()) + 100, { outboxId: job.data.outboxId });
+      return later(job, token, Math.max(Date.now(), outcome.retryAt.getTime()) + 100, { outboxId, workspaceId });
     case 'deferred':
-      return later(job, token, slotAt!, { ...job.data, slotAt: slotAt! });
+      // The workspace slot is spent; the channel's comes later and is kept for the next run.
+      return later(job, token, channelSlot!, { outboxId, workspaceId, slotAt: channelSlot!, channelSlotAt: channelSlot! });
     case 'rate_limited': {
       // Only this workspace waits; its queued jobs meet the pause when they reserve.
       await limiter.pauseUntil(workspaceLimitKey(outcome.workspaceId), Date.now() + outcome.retryAfterMs);
-      return later(job, token, Date.now() + outcome.retryAfterMs, { outboxId: job.data.outboxId });
+      return later(job, token, Date.now() + outcome.retryAfterMs, { outboxId, workspaceId });
     }
     default:
       return outcome.status;

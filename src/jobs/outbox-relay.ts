@@ -12,18 +12,20 @@ const BATCH = 2_000;
  */
 export async function relayOutbox(db: Kysely<Database>, queues: Queues, now: () => Date): Promise<number> {
   let relayed = 0;
-  for (;;) {
-    const rows = await claimForRelay(db, now(), BATCH);
-    if (rows.length === 0) return relayed;
-    try {
-      await queues.deliveries.addBulk(rows.map((r) => ({ name: 'deliver', data: { outboxId: r.id }, opts: { jobId: deliveryJobId(r.id) } })));
-    } catch (error) {
-      await releaseClaims(db, rows.map((r) => r.id));
-      throw error;
+  let rows = await claimForRelay(db, now(), BATCH);
+  while (rows.length > 0) {
+    // The next batch is claimed while this one goes to Redis: the two round trips overlap.
+    const adding = queues.deliveries.addBulk(rows.map((r) => ({ name: 'deliver', data: { outboxId: r.id, workspaceId: r.workspace_id }, opts: { jobId: deliveryJobId(r.id) } })));
+    const claiming = rows.length < BATCH ? Promise.resolve([]) : claimForRelay(db, now(), BATCH);
+    const [added, next] = await Promise.allSettled([adding, claiming]);
+    if (added.status === 'rejected' || next.status === 'rejected') {
+      await releaseClaims(db, [...rows, ...(next.status === 'fulfilled' ? next.value : [])].map((r) => r.id));
+      throw added.status === 'rejected' ? added.reason : (next as PromiseRejectedResult).reason;
     }
     relayed += rows.length;
-    if (rows.length < BATCH) return relayed;
+    rows = next.value;
   }
+  return relayed;
 }
 
 /**
@@ -55,7 +57,8 @@ export async function reconcileOutbox(db: Kysely<Database>, queues: Queues, now:
       }
     }
     if (missing.length > 0) {
-      await queues.deliveries.addBulk(missing.map((id) => ({ name: 'deliver', data: { outboxId: id }, opts: { jobId: deliveryJobId(id) } })));
+      const workspaceOf = new Map(rows.map((r) => [r.id, r.workspace_id]));
+      await queues.deliveries.addBulk(missing.map((id) => ({ name: 'deliver', data: { outboxId: id, workspaceId: workspaceOf.get(id)! }, opts: { jobId: deliveryJobId(id) } })));
       requeued += missing.length;
     }
     if (rows.length < BATCH) return requeued;

@@ -10,8 +10,12 @@ export const QUEUE = {
 
 export interface DeliveryJobData {
   readonly outboxId: number;
-  /** The rate-limit slot this job already reserved (epoch ms): it sends then without asking again. */
+  /** Its workspace's rate limit is checked before any database work. */
+  readonly workspaceId: number;
+  /** The workspace rate-limit slot this job already reserved (epoch ms): it sends then without asking again. */
   readonly slotAt?: number;
+  /** Likewise for its channel's slot (digest replies, team alerts). */
+  readonly channelSlotAt?: number;
 }
 
 /**

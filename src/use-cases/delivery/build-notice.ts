@@ -77,7 +77,8 @@ export async function buildNotice(deps: UseCaseDeps, row: OutboxRow, parent: Out
     case 'check_in_reminder':
     case 'check_in_escalation': {
       const prompt = await findPrompt(db, ws, num(p, 'promptId'));
-      const member = prompt && (await findMemberById(db, ws, prompt.member_id));
+      // The prompt and its reminder go to the member themself: no need to read them twice.
+      const member = prompt && (prompt.member_id === recipient?.id ? recipient : await findMemberById(db, ws, prompt.member_id));
       if (!prompt || !member?.active) return { state: 'skip', reason: 'member_gone' };
       const krs = await openKrs(member.id);
       if (krs.length === 0) return { state: 'skip', reason: 'no_open_key_results' };

@@ -19,13 +19,24 @@ export async function planCadencePrompts(deps: UseCaseDeps, tick: TickContext): 
   const { now } = tick;
   const planned = await plannedKeys(deps.db, ['monthly_review', 'cycle_scoring'], new Date(now.getTime() - 40 * DAY_MS));
   const rows: NewOutboxRow[] = [];
+  // The local date and time, once per zone rather than once per member.
+  const clocks = new Map<string, { date: number; time: string; month: string }>();
+  const localClock = (zone: string) => {
+    let c = clocks.get(zone);
+    if (!c) {
+      const local = new TZDate(now.getTime(), zone);
+      c = { date: local.getDate(), time: format(local, 'HH:mm'), month: format(local, 'yyyy-MM') };
+      clocks.set(zone, c);
+    }
+    return c;
+  };
   for (const m of await tick.members()) {
     const ws = tick.workspaces.get(m.workspace_id);
     if (!ws) continue;
-    const local = new TZDate(now.getTime(), m.time_zone);
+    const local = localClock(m.time_zone);
     const time = m.checkin_time ?? ws.defaultSlot.time;
-    if (local.getDate() < ws.monthlyReviewDay || (local.getDate() === ws.monthlyReviewDay && format(local, 'HH:mm') < time)) continue;
-    const month = format(local, 'yyyy-MM');
+    if (local.date < ws.monthlyReviewDay || (local.date === ws.monthlyReviewDay && local.time < time)) continue;
+    const month = local.month;
     const key = `monthly:${m.id}:${month}`;
     if (planned.has(`${m.workspace_id}:${key}`)) continue;
     rows.push({ workspaceId: m.workspace_id, kind: 'monthly_review', dedupeKey: key, payload: { memberId: m.id, month }, recipientMemberId: m.id });

@@ -1,8 +1,7 @@
 import { localDay, shiftDay } from '../../domain/calendar';
-import { atLocalTime, dueThisWeek } from '../../domain/check-in-schedule';
+import { atLocalTime, dueThisWeek, type Due, type WeeklySlot } from '../../domain/check-in-schedule';
 import { addWorkdays } from '../../domain/work-calendar';
-import { insertPrompts, type NewPrompt } from '../../db/check-in-prompt.repository';
-import { insertOutbox } from '../../db/outbox.repository';
+import { insertPromptsWithDeliveries, type NewPrompt } from '../../db/check-in-prompt.repository';
 import { absencesAround, plannedPrompts, type SchedulingMember } from '../../db/scheduling.repository';
 import type { UseCaseDeps } from '../deps';
 import type { TickContext, WorkspaceSchedule } from './tick-context';
@@ -16,12 +15,19 @@ export const promptKey = (memberId: number, period: string) => `prompt:${memberI
  * time in the member's own zone (moved off holidays), held back while they are snoozed or away.
  * A prompt missed while the worker was down is still sent later in the same week.
  */
-export function promptFor(m: SchedulingMember, ws: WorkspaceSchedule, now: Date, planned: ReadonlySet<string>, away: (memberId: number, day: string) => boolean): NewPrompt | null {
+export function promptFor(
+  m: SchedulingMember,
+  ws: WorkspaceSchedule,
+  now: Date,
+  planned: ReadonlySet<string>,
+  away: (memberId: number, timeZone: string) => boolean,
+  dueOf: (slot: WeeklySlot, timeZone: string) => Due | null = (slot, zone) => dueThisWeek(slot, zone, now, ws.calendar),
+): NewPrompt | null {
   const slot = m.checkin_weekday !== null && m.checkin_time !== null ? { weekday: m.checkin_weekday, time: m.checkin_time } : ws.defaultSlot;
-  const due = dueThisWeek(slot, m.time_zone, now, ws.calendar);
+  const due = dueOf(slot, m.time_zone);
   if (!due || due.dueAt > now || planned.has(`${m.id}:${due.period}`)) return null;
   if (m.snoozed_until && m.snoozed_until > now) return null;
-  if (away(m.id, localDay(now, m.time_zone))) return null;
+  if (away(m.id, m.time_zone)) return null;
   const remindAt = new Date(Math.max(due.dueAt.getTime(), now.getTime()) + (m.remind_after_hours ?? 4) * HOUR_MS);
   const manager = m.manager_id ?? (m.team_manager_id !== m.id ? m.team_manager_id : null);
   const workdays = m.escalate_after_workdays ?? 2;
@@ -44,27 +50,27 @@ export async function planCheckInPrompts(deps: UseCaseDeps, tick: TickContext): 
     plannedPrompts(deps.db, new Date(now.getTime() - 8 * 24 * HOUR_MS)),
     absencesAround(deps.db, shiftDay(utcDay, -1), shiftDay(utcDay, 1)),
   ]);
-  const away = (memberId: number, day: string) => (absences.get(memberId) ?? []).some((a) => a.starts_on <= day && day <= a.ends_on);
+  // Only the few members with an absence nearby need their local day worked out.
+  const away = (memberId: number, timeZone: string) => {
+    const ranges = absences.get(memberId);
+    if (!ranges) return false;
+    const day = localDay(now, timeZone);
+    return ranges.some((a) => a.starts_on <= day && day <= a.ends_on);
+  };
+  // Thousands of members share a handful of (workspace, slot, zone) combinations: the time-zone
+  // maths runs once for each.
+  const dues = new Map<string, Due | null>();
   const due: NewPrompt[] = [];
   for (const m of await tick.members()) {
     const ws = tick.workspaces.get(m.workspace_id);
-    const prompt = ws ? promptFor(m, ws, now, planned, away) : null;
+    if (!ws) continue;
+    const dueOf = (slot: WeeklySlot, zone: string) => {
+      const key = `${m.workspace_id}|${slot.weekday}|${slot.time}|${zone}`;
+      if (!dues.has(key)) dues.set(key, dueThisWeek(slot, zone, now, ws.calendar));
+      return dues.get(key)!;
+    };
+    const prompt = promptFor(m, ws, now, planned, away, dueOf);
     if (prompt) due.push(prompt);
   }
-  if (due.length === 0) return 0;
-  return deps.db.transaction().execute(async (trx) => {
-    const inserted = await insertPrompts(trx, due, now);
-    await insertOutbox(
-      trx,
-      inserted.map((p) => ({
-        workspaceId: p.workspace_id,
-        kind: 'check_in_prompt',
-        dedupeKey: promptKey(p.member_id, p.period),
-        payload: { promptId: p.id },
-        recipientMemberId: p.member_id,
-      })),
-      now,
-    );
-    return inserted.length;
-  });
+  return insertPromptsWithDeliveries(deps.db, due, now);
 }
