@@ -56,27 +56,31 @@ export const digestKey = (teamId: number, period: string) => `digest:${teamId}:$
 
 /**
  * Queues a digest-thread reply for each check-in of the digest's week (from the check-in time it
- * follows, for seven days) by the team's members — for the digests given (their backlog), or
- * (checkInId) for one new check-in in its author's teams' latest digests. Weeks don't overlap,
- * so every check-in lands in exactly one thread. One statement; keys make it idempotent.
+ * follows, for seven days) by the team's members — for the digests given (their backlog), or for
+ * one new check-in, in the latest digest of each of its author's teams. Weeks don't overlap, so
+ * every check-in lands in exactly one thread. One statement; keys make it idempotent.
  */
 export async function queueDigestReplies(db: Db, workspaceId: number, now: Date, scope: { digestIds: readonly number[] } | { checkInId: number; authorId: number }): Promise<number> {
-  const digestFilter =
+  const digests =
     'digestIds' in scope
-      ? sql`d.id = ANY(${sql.val([...scope.digestIds])}::bigint[])`
-      : sql`d.id = (SELECT d2.id FROM team_digest d2 WHERE d2.workspace_id = d.workspace_id AND d2.team_id = d.team_id
-                    AND d2.covers_from <= ${now} ORDER BY d2.covers_from DESC LIMIT 1)`;
-  const checkInFilter = 'digestIds' in scope ? sql`true` : sql`c.id = ${scope.checkInId} AND c.author_id = ${scope.authorId}`;
+      ? sql`SELECT d.* FROM team_digest d WHERE d.workspace_id = ${workspaceId} AND d.id = ANY(${sql.val([...scope.digestIds])}::bigint[])`
+      : // The check-in hot path: from the author's teams (an index) to each one's latest digest.
+        sql`SELECT d.* FROM team_membership tm
+            CROSS JOIN LATERAL (
+              SELECT * FROM team_digest d2 WHERE d2.workspace_id = tm.workspace_id AND d2.team_id = tm.team_id AND d2.covers_from <= ${now}
+              ORDER BY d2.covers_from DESC LIMIT 1) d
+            WHERE tm.workspace_id = ${workspaceId} AND tm.member_id = ${scope.authorId}`;
+  const checkInFilter = 'digestIds' in scope ? sql`true` : sql`c.id = ${scope.checkInId}`;
   const result = await sql`
+    WITH d AS (${digests})
     INSERT INTO outbox (workspace_id, kind, dedupe_key, payload, recipient_member_id, parent_id, available_at, created_at)
     SELECT d.workspace_id, 'digest_check_in', 'digest-ci:' || d.id || ':' || c.id,
            jsonb_build_object('digestId', d.id, 'checkInId', c.id), NULL, parent.id, ${now}, ${now}
-    FROM team_digest d
+    FROM d
     JOIN team_membership tm ON tm.workspace_id = d.workspace_id AND tm.team_id = d.team_id
     JOIN check_in c ON c.workspace_id = d.workspace_id AND c.author_id = tm.member_id
     JOIN outbox parent ON parent.workspace_id = d.workspace_id AND parent.dedupe_key = 'digest:' || d.team_id || ':' || d.period
-    WHERE d.workspace_id = ${workspaceId} AND ${digestFilter} AND ${checkInFilter}
-      AND c.created_at >= d.covers_from AND c.created_at < d.covers_from + interval '7 days'
+    WHERE ${checkInFilter} AND c.created_at >= d.covers_from AND c.created_at < d.covers_from + interval '7 days'
     ORDER BY c.id
     ON CONFLICT (workspace_id, dedupe_key) DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0n);

@@ -9,14 +9,21 @@ import { raiseLagAlerts } from './raise-lag-alerts';
 
 /**
  * What a check-in tells others, written in the check-in's own transaction: a reply in the
- * author's team digest threads, and a lag alert when the KR now lags worse than this week's
- * alert said.
+ * author's team digest threads, and a lag alert when the check-in made the KR lag worse (and
+ * worse than this week's alert said).
  */
-export async function notifyAfterCheckIn(deps: UseCaseDeps, workspaceId: number, checkIn: { id: number; authorId: number; keyResult: KeyResultDetailRow }): Promise<void> {
+export async function notifyAfterCheckIn(
+  deps: UseCaseDeps,
+  workspaceId: number,
+  checkIn: { id: number; authorId: number; before: KeyResultDetailRow; keyResult: KeyResultDetailRow },
+): Promise<void> {
   const now = deps.clock.now();
   await queueDigestReplies(deps.db, workspaceId, now, { checkInId: checkIn.id, authorId: checkIn.authorId });
+  // Only a check-in that made the verdict worse can call for a new alert; the rest is the daily
+  // scan's. Check-ins are the hot path, so the usual case costs no query here.
   const verdict = toKeyResultView(checkIn.keyResult, now).lag;
-  if (!verdict?.lagging) return;
+  const was = toKeyResultView(checkIn.before, now).lag;
+  if (!verdict?.lagging || (was?.lagging && was.severity >= verdict.severity)) return;
   const workspace = await findWorkspace(deps.db, workspaceId);
   if (!workspace) return;
   const settings = (workspace.settings ?? {}) as { dailyReminderBudget?: unknown };
