@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, Platform } from './database';
+import type { Database } from './database';
+import type { SchedulingWorkspace } from './scheduling.repository';
 
 type Db = Kysely<Database>;
 
@@ -11,14 +12,7 @@ export interface HolidayRow {
 }
 
 /** What decides a workspace's official calendar: its choice in `settings`, else its platform and language. */
-export interface WorkspaceCalendarRow {
-  id: number;
-  platform: Platform;
-  external_id: string;
-  default_time_zone: string;
-  default_locale: 'en' | 'zh-CN';
-  settings: Record<string, unknown>;
-}
+export type WorkspaceCalendarRow = SchedulingWorkspace;
 
 /**
  * The workspace row, locked when `lock` is set so the calendar changes of one workspace happen
