@@ -54,6 +54,7 @@ export async function insertOutbox(db: Db, rows: readonly NewOutboxRow[], now: D
 export interface ClaimedRow {
   readonly id: number;
   readonly workspace_id: number;
+  readonly kind: string;
 }
 
 /**
@@ -69,7 +70,7 @@ export async function claimForRelay(db: Db, now: Date, limit: number): Promise<C
       ORDER BY available_at, id
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, workspace_id`.execute(db);
+    RETURNING id, workspace_id, kind`.execute(db);
   return result.rows;
 }
 
@@ -92,7 +93,7 @@ export async function claimStale(db: Db, now: Date, olderThan: Date, limit: numb
       ORDER BY enqueued_at, id
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, workspace_id`.execute(db);
+    RETURNING id, workspace_id, kind`.execute(db);
   return result.rows;
 }
 

@@ -55,7 +55,7 @@ export async function processDelivery(job: Job<DeliveryJobData>, token: string |
   // earn 429s: past the burst's worth of slack it takes a new slot instead.
   const lateness = Date.now() - (job.data.slotAt ?? -Infinity);
   const onSlot = lateness >= -SLOT_SLACK_MS && lateness <= ((ws.burst ?? 1) - 1) * ws.intervalMs + LATE_SLACK_MS;
-  if (!onSlot || (await limiter.pausedAfter(ws.key, Date.now()))) {
+  if (!job.data.internal && (!onSlot || (await limiter.pausedAfter(ws.key, Date.now())))) {
     const wait = await limiter.reserve([ws]);
     if (wait > SLOT_SLACK_MS) return later(job, token, Date.now() + wait, { outboxId, workspaceId, slotAt: Date.now() + wait });
   }

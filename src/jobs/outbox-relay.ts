@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { claimForRelay, claimStale, releaseClaims } from '../db/outbox.repository';
+import { LAG_CHECK } from '../use-cases/scheduler/after-check-in';
 import { deliveryJobId, type Queues } from './queues';
 
 const BATCH = 2_000;
@@ -15,7 +16,7 @@ export async function relayOutbox(db: Kysely<Database>, queues: Queues, now: () 
   let rows = await claimForRelay(db, now(), BATCH);
   while (rows.length > 0) {
     // The next batch is claimed while this one goes to Redis: the two round trips overlap.
-    const adding = queues.deliveries.addBulk(rows.map((r) => ({ name: 'deliver', data: { outboxId: r.id, workspaceId: r.workspace_id }, opts: { jobId: deliveryJobId(r.id) } })));
+    const adding = queues.deliveries.addBulk(rows.map((r) => ({ name: 'deliver', data: { outboxId: r.id, workspaceId: r.workspace_id, ...(r.kind === LAG_CHECK ? { internal: true } : {}) }, opts: { jobId: deliveryJobId(r.id) } })));
     const claiming = rows.length < BATCH ? Promise.resolve([]) : claimForRelay(db, now(), BATCH);
     const [added, next] = await Promise.allSettled([adding, claiming]);
     if (added.status === 'rejected' || next.status === 'rejected') {
@@ -57,8 +58,13 @@ export async function reconcileOutbox(db: Kysely<Database>, queues: Queues, now:
       }
     }
     if (missing.length > 0) {
-      const workspaceOf = new Map(rows.map((r) => [r.id, r.workspace_id]));
-      await queues.deliveries.addBulk(missing.map((id) => ({ name: 'deliver', data: { outboxId: id, workspaceId: workspaceOf.get(id)! }, opts: { jobId: deliveryJobId(id) } })));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      await queues.deliveries.addBulk(
+        missing.map((id) => {
+          const r = byId.get(id)!;
+          return { name: 'deliver', data: { outboxId: id, workspaceId: r.workspace_id, ...(r.kind === LAG_CHECK ? { internal: true } : {}) }, opts: { jobId: deliveryJobId(id) } };
+        }),
+      );
       requeued += missing.length;
     }
     if (rows.length < BATCH) return requeued;

@@ -16,6 +16,8 @@ export interface DeliveryJobData {
   readonly slotAt?: number;
   /** Likewise for its channel's slot (digest replies, team alerts). */
   readonly channelSlotAt?: number;
+  /** Work for us, not a message (a lag check): no rate slot needed. */
+  readonly internal?: boolean;
 }
 
 /**

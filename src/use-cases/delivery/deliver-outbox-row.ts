@@ -2,6 +2,7 @@ import { recordThread } from '../../db/chat-thread.repository';
 import { clearAttempt, findOutbox, markAttemptStarted, markFailed, markSent, recordError } from '../../db/outbox.repository';
 import { PermanentDeliveryError, RateLimitedError, type ChatNotifier, type DeliveryReceipt, type OutgoingNotice } from '../../ports/chat-notifier';
 import type { UseCaseDeps } from '../deps';
+import { LAG_CHECK, raiseLagAlertFor } from '../scheduler/after-check-in';
 import { buildNotice, type ThreadSubject } from './build-notice';
 
 export type DeliveryOutcome =
@@ -42,6 +43,10 @@ export async function deliverOutboxRow(deps: UseCaseDeps, notifierFor: NotifierF
   if (!row || row.sent_at || row.failed_at) return { status: 'already_done' };
   const now = () => deps.clock.now();
 
+  if (row.kind === LAG_CHECK) {
+    const raised = await raiseLagAlertFor(deps, row.workspace_id, Number((row.payload as { keyResultId?: unknown }).keyResultId));
+    return skipped(deps, id, raised > 0 ? 'lag alert raised' : 'no worse than this week\'s alert');
+  }
   const parent = row.parent_id === null ? undefined : await findOutbox(db, row.parent_id);
   if (parent?.failed_at) return failed(deps, id, 'parent_failed');
   if (parent && !parent.sent_at) return { status: 'waiting_for_parent' };
