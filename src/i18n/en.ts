@@ -1,6 +1,7 @@
 import { outcomeEn } from './outcome.en';
 import { threadsEn } from './threads.en';
 import { noticesEn } from './notices.en';
+import { consoleEn } from './console.en';
 import { slackViewsEn } from './slack-views.en';
 
 /**
@@ -278,34 +279,5 @@ export const en = {
       teamSettings: 'I couldn’t open the settings form, so here they are with the command to change them:',
     },
   },
-  console: {
-    welcome: 'OKR bot — local console. Type commands as you would in chat (e.g. /okr help). Type :help for console commands.',
-    help: [
-      'Console commands:',
-      '  :as <name>        act as this member (a new name joins as a member)',
-      '  :who              list the members',
-      '  :demo             load the demo company',
-      '  :lang en|zh-CN    switch language',
-      '  :tick 7d          move time on (m, h, d, w) and see the prompts, reminders, digests and alerts as they arrive',
-      '  :help             show this help',
-      '  :quit             leave',
-      'Everything else is a chat message, e.g. /okr mine or /okr update KR-12 45 at-risk',
-    ].join('\n'),
-    actingAs: 'You are now {name} ({role}).',
-    joined: '{name} joined the workspace ({role}). You are now {name}.',
-    offerDemo: 'The database is empty. Type :demo to load a demo company (3 teams, 12 people), or :as <name> to start from scratch.',
-    demoLoaded: 'Demo company loaded: 3 teams, 12 people. Type :who to see them, then :as <name>.',
-    demoAlreadyLoaded: 'This workspace already has goals, so the demo was not loaded.',
-    unknownMember: 'There is no member called "{name}". Type :who to list them, or :as <name> to add one.',
-    noActor: 'Who are you? Type :as <name> first (or :who to list the members).',
-    unknownCommand: 'Unknown console command {command}.',
-    languageSet: 'Language: English.',
-    tickUsage: 'Usage: :tick <duration>, e.g. :tick 36h or :tick 7d (m, h, d, w; at most 8 weeks).',
-    ticked: '⏩ It is now {time}. Messages that arrived: {count}.',
-    arrivedDm: '{time} · DM to {name}',
-    arrivedChannel: '{time} · in {channel}',
-    inThread: '(thread reply)',
-    members: 'Members:',
-    noMembers: 'No members yet. Type :demo for a demo company, or :as <name> to start.',
-  },
+  console: consoleEn,
 };

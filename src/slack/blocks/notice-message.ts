@@ -1,6 +1,5 @@
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Locale } from '../../domain/member';
-import { translate } from '../../i18n/translate';
 import { textKit, type RenderContext, type TextKit } from '../../render/text/context';
 import * as nt from '../../render/text/notice-text';
 import type { DigestCheckInView, NoticeView, WeeklyChangeView } from '../../use-cases/notice-views';
@@ -10,86 +9,18 @@ import { bold, esc, INDENT, keyResultLines, objectiveLine, short } from './goal-
 import { ACTION } from './ids';
 import type { SlackMessage } from './message';
 import { checkInButton, showButton } from './next-actions';
-import { clampMrkdwn, LIMIT } from './text-limits';
+import { paginateUnits, type Unit } from './unit-pages';
 
 // The scheduler's notices as Block Kit, built from the same lines the console prints
 // (render/text/notice-text.ts): each line comes out of the text renderer whole, with user text
 // shortened first, and is escaped whole, so names, titles and notes can never mention or
 // broadcast. The first message is the root (what starts the thread); the rest continue it.
 
-/**
- * Most text (summed over every text object) one message carries. Besides the per-block limits,
- * `chat.postMessage` rejects a message whose blocks are too long in total (`msg_blocks_too_long`).
- * Slack does not document that limit; reports put it near 12,000 characters with some allowance
- * for the blocks around the text (slackapi/bolt-js issues #2509, #2867), so stay well below it.
- */
-export const MESSAGE_TEXT_BUDGET = 10_000;
-
 /** Names listed in one line of the digest; the rest are counted ("… and 12 more"). */
 export const DIGEST_NAMES_SHOWN = 40;
 
 /** Key results offered a Show button in a manager's escalation. */
 export const ESCALATION_SHOW_BUTTONS = 5;
-
-/** Blocks that belong together (a heading and its first lines, lines and their buttons): kept in one message when they fit. */
-type Unit = readonly KnownBlock[];
-
-/** Characters of all the text in a block (section, context, header, button labels…), the way the budget counts. */
-export function blockTextSize(node: unknown): number {
-  if (Array.isArray(node)) return node.reduce((sum: number, n) => sum + blockTextSize(n), 0);
-  if (typeof node !== 'object' || node === null) return 0;
-  let size = 0;
-  for (const [key, value] of Object.entries(node)) size += key === 'text' && typeof value === 'string' ? value.length : blockTextSize(value);
-  return size;
-}
-
-const FALLBACK_TEXT = '…';
-const messageText = (text: string): string => clampMrkdwn(text.trim() === '' ? FALLBACK_TEXT : text, LIMIT.messageText);
-
-/**
- * Lays the units out into messages of at most 50 blocks and `MESSAGE_TEXT_BUDGET` characters of
- * text. A unit moves whole to the next message when it does not fit what is left; one too big for
- * any message is split between its blocks. Like `splitIntoMessages`, every message after the first
- * opens with a "(continued)" context block and carries the notification text with that marker.
- */
-export function paginateUnits(text: string, units: readonly Unit[], locale: Locale): SlackMessage[] {
-  const continued = esc(translate(locale, 'slackReply.continued'));
-  const marker = context(continued);
-  const pages: KnownBlock[][] = [[]];
-  let page = pages[0]!;
-  let used = 0;
-  let hasContent = false;
-  const fits = (blocks: Unit): boolean => page.length + blocks.length <= LIMIT.blocksPerMessage && used + blockTextSize(blocks) <= MESSAGE_TEXT_BUDGET;
-  const openPage = (): void => {
-    page = [marker];
-    pages.push(page);
-    used = blockTextSize(marker);
-    hasContent = false;
-  };
-  const put = (blocks: Unit): void => {
-    page.push(...blocks);
-    used += blockTextSize(blocks);
-    hasContent = true;
-  };
-  const fitsFreshPage = (blocks: Unit): boolean =>
-    1 + blocks.length <= LIMIT.blocksPerMessage && blockTextSize(marker) + blockTextSize(blocks) <= MESSAGE_TEXT_BUDGET;
-  for (const unit of units) {
-    if (unit.length === 0) continue;
-    if (fits(unit)) {
-      put(unit);
-    } else if (fitsFreshPage(unit)) {
-      openPage();
-      put(unit);
-    } else {
-      for (const block of unit) {
-        if (!fits([block]) && hasContent) openPage();
-        put([block]); // a single block always goes somewhere, even if it alone is over the budget
-      }
-    }
-  }
-  // Every page after the first was opened for a block, so none is empty; the first one may be (no units).
-  return pages.map((blocks, i) => ({ text: messageText(i === 0 ? text : `${text} ${continued}`), blocks }));
-}
 
 /**
  * The buttons go under everything when the notice fits one message; otherwise right under its
