@@ -5,6 +5,8 @@ import * as m3 from './2026_11_23_1220_create_feedback_scores_audit_outbox';
 import * as m4 from './2026_11_23_1300_create_slack_installations_and_processed_events';
 import * as m5 from './2026_11_23_1400_create_chat_threads';
 import * as m6 from './2026_11_23_1500_create_scheduler_tables';
+import * as m7 from './2026_11_24_0900_add_directory_refs';
+import * as m8 from './2026_11_24_0910_create_awaited_values';
 
 /**
  * Every migration, by name. A static list (instead of FileMigrationProvider reading a folder) works
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1300_create_slack_installations_and_processed_events': m4,
   '2026_11_23_1400_create_chat_threads': m5,
   '2026_11_23_1500_create_scheduler_tables': m6,
+  '2026_11_24_0900_add_directory_refs': m7,
+  '2026_11_24_0910_create_awaited_values': m8,
 };

@@ -2,9 +2,11 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { CheckInTable, CycleTable, FeedbackTable, KeyResultTable, ObjectiveTable, ScoreTable } from './goal.tables';
 import type { KpiReadingTable, KpiTable } from './kpi.tables';
 import type { MemberAbsenceTable, MemberTable, RefCounterTable, TeamMembershipTable, TeamTable, WorkspaceTable } from './org.tables';
+import type { AwaitedValueTable } from './conversation.tables';
 import type { CheckInPromptTable, JobRunTable, LagAlertTable, TeamDigestTable, WorkspaceHolidayTable } from './scheduler.tables';
 import type { AuditLogTable, ChatThreadTable, OutboxTable, ProcessedEventTable, SlackInstallationTable } from './platform.tables';
 
+export type * from './conversation.tables';
 export type * from './goal.tables';
 export type * from './kpi.tables';
 export type * from './org.tables';
@@ -37,6 +39,7 @@ export interface Database {
   team_digest: TeamDigestTable;
   lag_alert: LagAlertTable;
   job_run: JobRunTable;
+  awaited_value: AwaitedValueTable;
 }
 
 export type MemberRow = Selectable<MemberTable>;
