@@ -53,6 +53,18 @@ export interface SlackConfig {
   readonly mode: 'single' | 'oauth' | 'off';
 }
 
+export interface WecomConfig {
+  readonly corpId: string;
+  readonly agentId: string;
+  readonly secret: string;
+  readonly token: string;
+  readonly encodingAesKey: string;
+  readonly apiUrl: string;
+  /** New WeCom members' language and zone: zh-CN and Asia/Shanghai unless DEFAULT_* say otherwise. */
+  readonly defaultLocale: (typeof LOCALES)[number];
+  readonly defaultTimeZone: string;
+}
+
 export interface Config {
   readonly port: number;
   readonly databaseUrl: string | undefined;
@@ -65,6 +77,8 @@ export interface Config {
   readonly defaultTimeZone: string;
   readonly logLevel: string;
   readonly slack: SlackConfig;
+  /** Set when the WeCom self-built app is configured (all five WECOM_* secrets). */
+  readonly wecom: WecomConfig | undefined;
   /** True when any chat platform is configured; otherwise `npm start` opens the local console. */
   readonly hasChatPlatform: boolean;
 }
@@ -91,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   const e = parsed.data;
   const slack = slackConfig(e);
+  const wecom = wecomConfig(e, { locale: 'DEFAULT_LOCALE' in blanksRemoved, timeZone: 'DEFAULT_TIMEZONE' in blanksRemoved });
   return Object.freeze({
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
@@ -108,7 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     defaultTimeZone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
     slack,
-    hasChatPlatform: slack.mode !== 'off' || Boolean(e.WECOM_CORP_ID),
+    wecom,
+    hasChatPlatform: slack.mode !== 'off' || wecom !== undefined,
   });
 }
 
@@ -147,5 +163,27 @@ function slackConfig(e: Env): SlackConfig {
     apiUrl: e.SLACK_API_URL,
     tokenEncryptionKey: e.SLACK_TOKEN_ENCRYPTION_KEY,
     mode: oauth ? 'oauth' : e.SLACK_BOT_TOKEN ? 'single' : 'off',
+  };
+}
+
+const WECOM_VARIABLES = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
+
+/** The WeCom app, when any of its variables is set: then all five are needed. */
+function wecomConfig(e: Env, explicit: { locale: boolean; timeZone: boolean }): WecomConfig | undefined {
+  if (!WECOM_VARIABLES.some((name) => e[name])) return undefined;
+  for (const name of WECOM_VARIABLES) {
+    if (!e[name]) throw new ConfigError(`${name}: expected a value (a WeCom app needs ${WECOM_VARIABLES.join(', ')})`);
+  }
+  if (!/^[0-9]+$/.test(e.WECOM_AGENT_ID!)) throw new ConfigError('WECOM_AGENT_ID: expected the numeric AgentId of the self-built app');
+  if (!/^[A-Za-z0-9]{1,32}$/.test(e.WECOM_TOKEN!)) throw new ConfigError('WECOM_TOKEN: expected the callback Token (up to 32 letters and digits)');
+  return {
+    corpId: e.WECOM_CORP_ID!,
+    agentId: e.WECOM_AGENT_ID!,
+    secret: e.WECOM_SECRET!,
+    token: e.WECOM_TOKEN!,
+    encodingAesKey: e.WECOM_ENCODING_AES_KEY!,
+    apiUrl: (e.WECOM_API_URL ?? 'https://qyapi.weixin.qq.com').replace(/\/+$/, ''),
+    defaultLocale: explicit.locale ? e.DEFAULT_LOCALE : 'zh-CN',
+    defaultTimeZone: explicit.timeZone ? e.DEFAULT_TIMEZONE : 'Asia/Shanghai',
   };
 }

@@ -45,6 +45,16 @@ describe('loadConfig', () => {
   it('should notice a configured chat platform', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toMatchObject({ hasChatPlatform: true, slack: { mode: 'single' } });
     expect(loadConfig({ SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 't', SLACK_SIGNING_SECRET: 'x' }).slack.mode).toBe('oauth');
-    expect(loadConfig({ WECOM_CORP_ID: 'ww1' }).hasChatPlatform).toBe(true);
+    const wecom = { WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1000002', WECOM_SECRET: 's', WECOM_TOKEN: 'tok', WECOM_ENCODING_AES_KEY: 'a'.repeat(43) };
+    expect(loadConfig(wecom)).toMatchObject({ hasChatPlatform: true, wecom: { corpId: 'ww1', apiUrl: 'https://qyapi.weixin.qq.com', defaultLocale: 'zh-CN', defaultTimeZone: 'Asia/Shanghai' } });
+    expect(loadConfig({ ...wecom, DEFAULT_LOCALE: 'en', DEFAULT_TIMEZONE: 'Europe/Berlin' }).wecom).toMatchObject({ defaultLocale: 'en', defaultTimeZone: 'Europe/Berlin' });
+  });
+
+  it.each([
+    [{ WECOM_CORP_ID: 'ww1' }, /^WECOM_AGENT_ID: expected a value/],
+    [{ WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: 'x', WECOM_SECRET: 's', WECOM_TOKEN: 't', WECOM_ENCODING_AES_KEY: 'a'.repeat(43) }, /^WECOM_AGENT_ID: expected the numeric AgentId/],
+    [{ WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1', WECOM_SECRET: 's', WECOM_TOKEN: 'bad token!', WECOM_ENCODING_AES_KEY: 'a'.repeat(43) }, /^WECOM_TOKEN: expected the callback Token/],
+  ])('should refuse a half-configured WeCom app (%o)', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
   });
 });
