@@ -9,6 +9,7 @@ import { measure, openBenchDb, report } from './support';
 import { seedTree, seedWorkspace } from './seed';
 import { runSchedulerBench } from './scheduler';
 import { runSlackAckBench } from './slack-ack';
+import { runWecomCallbackBench } from './wecom-callback';
 
 // `npm run bench`: the core's three performance targets (issue 2), each next to a bare-SQL
 // baseline measured in the same run on the same server. BENCH_QUICK=1 skips the million-KR scan.
@@ -87,6 +88,10 @@ async function main(): Promise<void> {
   // 5. Scheduler: planning 10,000 prompts, delivery within a Slack budget, a 429 storm's isolation.
   console.log('\nScheduler');
   allPass = (await runSchedulerBench()) && allPass;
+
+  // 6. WeCom: encrypted callbacks handled per second over HTTP, next to bare decrypt.
+  console.log('\nWeCom callbacks');
+  allPass = (await runWecomCallbackBench()) && allPass;
   console.log(allPass ? '\nall targets met' : '\nSOME TARGETS MISSED');
 }
 

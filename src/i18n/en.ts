@@ -3,6 +3,7 @@ import { threadsEn } from './threads.en';
 import { noticesEn } from './notices.en';
 import { consoleEn } from './console.en';
 import { slackViewsEn } from './slack-views.en';
+import { wecomEn } from './wecom.en';
 
 /**
  * Every user-facing string in English. `zh-CN.ts` must have exactly the same keys (a compile error
@@ -11,6 +12,7 @@ import { slackViewsEn } from './slack-views.en';
  */
 export const en = {
   slackViews: slackViewsEn,
+  wecom: wecomEn,
   notice: noticesEn,
   threads: threadsEn,
   common: {

@@ -3,11 +3,13 @@ import { threadsZhCN } from './threads.zh-CN';
 import { noticesZhCN } from './notices.zh-CN';
 import { consoleZhCN } from './console.zh-CN';
 import { slackViewsZhCN } from './slack-views.zh-CN';
+import { wecomZhCN } from './wecom.zh-CN';
 import type { Catalog } from './catalog';
 
 /** Simplified Chinese. Typed as `Catalog`: a missing or extra key is a compile error. */
 export const zhCN: Catalog = {
   slackViews: slackViewsZhCN,
+  wecom: wecomZhCN,
   notice: noticesZhCN,
   threads: threadsZhCN,
   common: {

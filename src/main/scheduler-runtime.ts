@@ -24,9 +24,17 @@ export interface SchedulerRuntime {
  * The worker half of the system: the tick and delivery workers, the schedules, and the outbox
  * relay loop, on the configured Redis or — the local default — a private redis-server.
  */
-export async function startScheduler(config: Config, deps: UseCaseDeps, logger: Logger, notifierFor: NotifierFor): Promise<SchedulerRuntime> {
-  const privateRedis = config.redisUrl ? undefined : await startPrivateRedis(config.dataDir, logger);
-  const redisUrl = config.redisUrl ?? privateRedis!.url;
+export async function startScheduler(
+  config: Config,
+  deps: UseCaseDeps,
+  logger: Logger,
+  notifierFor: NotifierFor,
+  /** A Redis the caller already opened (see openRedis); otherwise REDIS_URL or a private one. */
+  options: { readonly redisUrl?: string } = {},
+): Promise<SchedulerRuntime> {
+  const given = options.redisUrl ?? config.redisUrl;
+  const privateRedis = given ? undefined : await startPrivateRedis(config.dataDir, logger);
+  const redisUrl = given ?? privateRedis!.url;
   const s = config.scheduler;
   // Workers block on Redis; BullMQ asks for maxRetriesPerRequest: null on those connections.
   const connection = createRedis(redisUrl, { blocking: true });
@@ -67,7 +75,7 @@ export async function startScheduler(config: Config, deps: UseCaseDeps, logger: 
     staleAfterMs: 10 * s.lockMs,
     tickEveryMs: s.tickEveryMs,
   });
-  logger.info({ redis: privateRedis ? 'private redis-server' : 'REDIS_URL', tickEveryMs: s.tickEveryMs }, 'scheduler started');
+  logger.info({ redis: privateRedis ? 'private redis-server' : config.redisUrl ? 'REDIS_URL' : 'shared', tickEveryMs: s.tickEveryMs }, 'scheduler started');
   return {
     redisUrl,
     queues,
@@ -79,4 +87,11 @@ export async function startScheduler(config: Config, deps: UseCaseDeps, logger: 
       await privateRedis?.stop();
     },
   };
+}
+
+/** Redis for the processes of `npm start`: REDIS_URL, or one private redis-server they share. */
+export async function openRedis(config: Config, logger: Logger): Promise<{ readonly url: string; stop(): Promise<void> }> {
+  if (config.redisUrl) return { url: config.redisUrl, stop: async () => {} };
+  const server = await startPrivateRedis(config.dataDir, logger);
+  return { url: server.url, stop: () => server.stop() };
 }

@@ -6,7 +6,8 @@ import { adjustableClock } from '../ports/clock';
 import { boot, die } from './boot';
 import { runMigrations } from './run-migrations';
 import { createNotifiers } from './notifiers';
-import { startScheduler } from './scheduler-runtime';
+import { openRedis, startScheduler } from './scheduler-runtime';
+import { createWecomRuntime } from './wecom-runtime';
 import { startWeb } from './start-web';
 
 /** The console ticks coarser than the worker so that `:tick 7d` takes seconds, not minutes. */
@@ -29,8 +30,18 @@ async function main(): Promise<void> {
   }
   if (config.hasChatPlatform) {
     // The local default runs the worker in the same process (PGlite is single-process anyway).
-    const scheduler = await startScheduler(config, deps, logger, createNotifiers(config, database.db, logger));
-    await startWeb(booted, () => scheduler.stop());
+    const redis = await openRedis(config, logger);
+    const wecom = config.wecom ? createWecomRuntime(config.wecom, { deps, logger, redisUrl: redis.url, prefix: config.redisPrefix }) : undefined;
+    const scheduler = await startScheduler(config, deps, logger, createNotifiers(config, database.db, logger, wecom ? { wecom: wecom.notifier } : {}), { redisUrl: redis.url });
+    wecom?.startWorker({ concurrency: config.scheduler.concurrency, lockMs: config.scheduler.lockMs });
+    await startWeb(booted, {
+      ...(wecom ? { wecomCallback: wecom.callback } : {}),
+      alsoStop: async () => {
+        await scheduler.stop();
+        await wecom?.stop();
+        await redis.stop();
+      },
+    });
     return;
   }
   const t = createTranslator(config.defaultLocale);

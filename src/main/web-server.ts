@@ -18,11 +18,13 @@ export interface WebApp {
 export interface WebOptions {
   readonly botId?: string;
   readonly botUserId?: string;
+  /** `GET|POST /wecom/callback` when the WeCom app is configured (src/main/wecom-runtime.ts). */
+  readonly wecomCallback?: express.Router;
 }
 
 /**
- * The web process: health probes, and the Slack receiver at /slack/events (plus the OAuth routes
- * in multi-workspace mode). WeCom callbacks and the KPI API mount here as their issues land.
+ * The web process: health probes, the Slack receiver at /slack/events (plus the OAuth routes in
+ * multi-workspace mode) and the WeCom callback. The KPI API mounts here as its issue lands.
  */
 export function createWebApp(config: Config, deps: UseCaseDeps, logger: Logger, options: WebOptions = {}): WebApp {
   const app = express();
@@ -40,10 +42,12 @@ export function createWebApp(config: Config, deps: UseCaseDeps, logger: Logger, 
       res.status(503).json({ ok: false, database: 'down' });
     }
   });
+  if (options.wecomCallback) app.use(options.wecomCallback);
+  const { wecomCallback: _wecom, ...slackOptions } = options;
   const slack =
     config.slack.mode === 'off'
       ? undefined
-      : createSlackApp(config.slack, { ...deps, logger, defaults: { timeZone: config.defaultTimeZone, locale: config.defaultLocale } }, { express: app, ...options });
+      : createSlackApp(config.slack, { ...deps, logger, defaults: { timeZone: config.defaultTimeZone, locale: config.defaultLocale } }, { express: app, ...slackOptions });
   return {
     express: app,
     slack,
@@ -53,7 +57,7 @@ export function createWebApp(config: Config, deps: UseCaseDeps, logger: Logger, 
         const s = app.listen(port, '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
       });
       ready = true;
-      logger.info({ port: (server.address() as { port: number }).port, slack: slack?.mode ?? 'off' }, 'web listening');
+      logger.info({ port: (server.address() as { port: number }).port, slack: slack?.mode ?? 'off', wecom: options.wecomCallback ? 'on' : 'off' }, 'web listening');
       return server;
     },
     async stop() {

@@ -35,7 +35,14 @@ import { addHoliday, listHolidays, removeHoliday, setHolidayCalendar } from './w
  * The one place a parsed command becomes a use-case call — shared by Slack, WeCom, the console
  * and tests, so every surface behaves the same.
  */
-export async function runCommand(deps: UseCaseDeps, actor: Actor, cmd: Command, source: CheckInSource = 'chat'): Promise<Result<Outcome, UseCaseError>> {
+export async function runCommand(
+  deps: UseCaseDeps,
+  actor: Actor,
+  cmd: Command,
+  source: CheckInSource = 'chat',
+  /** The inbound message's id where the platform redelivers (WeCom): a replayed check-in records nothing new. */
+  options: { readonly idempotencyKey?: string } = {},
+): Promise<Result<Outcome, UseCaseError>> {
   switch (cmd.verb) {
     case 'help':
       return ok(cmd.topic === undefined ? { type: 'help' } : { type: 'help', topic: cmd.topic });
@@ -56,6 +63,7 @@ export async function runCommand(deps: UseCaseDeps, actor: Actor, cmd: Command, 
         keyResult: cmd.keyResult,
         value: cmd.value,
         source,
+        ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
         ...(cmd.confidence ? { confidence: cmd.confidence } : {}),
         ...(cmd.note ? { note: cmd.note } : {}),
       });
