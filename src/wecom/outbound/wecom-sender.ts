@@ -26,13 +26,20 @@ const DUPLICATE_CHECK_SECONDS = 4 * 3_600;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function wecomSender(api: WecomApi, limiter: DeliveryLimiter, app: { readonly corpId: string; readonly agentId: string }, sleep = defaultSleep): WecomSender {
+export interface SenderClock {
+  /** Epoch ms for the limiter; default the Redis server's clock, which all processes share. */
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export function wecomSender(api: WecomApi, limiter: DeliveryLimiter, app: { readonly corpId: string; readonly agentId: string }, clock: SenderClock = {}): WecomSender {
+  const sleep = clock.sleep ?? defaultSleep;
   const scope = `wecom-${app.corpId}-${app.agentId}`;
   const memberKey = (userId: string): LimitKey => ({ key: `${scope}-u-${userId.toLowerCase()}`, ...MEMBER_LIMIT });
   const chatKey = (chatId: string): LimitKey => ({ key: `${scope}-c-${chatId}`, ...CHAT_LIMIT });
   // A reservation is kept even if the wait is long: the slot is ours, so sending after it is safe.
   const takeSlot = async (key: LimitKey) => {
-    const wait = await limiter.reserve([key]);
+    const wait = await limiter.reserve([key], clock.now?.());
     if (wait > 0) await sleep(wait);
   };
   return {
