@@ -182,6 +182,8 @@ function logTail(file: string, lines = 20): string {
   }
 }
 
+// Kept referenced: while we wait for redis-server (whose child handle is unref'd) nothing else may
+// keep the event loop alive, and an unref'd timer would let the process exit mid-start-up.
 function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
