@@ -100,7 +100,7 @@ async function launch(dir: string, port: number, options: PrivateRedisOptions): 
       if (outcome === true) return await fail('lost the race for its port: Address already in use');
       if (outcome === 'exited') return await fail(`exited during start-up (${child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode})`);
       if (Date.now() > deadline) return await fail(`did not answer PING on 127.0.0.1:${port} within ${timeoutMs} ms`);
-      await delay(50);
+      await delay(50, true);
     }
   } catch (error) {
     process.removeListener('exit', killOnExit);
@@ -182,8 +182,14 @@ function logTail(file: string, lines = 20): string {
   }
 }
 
-// Kept referenced: while we wait for redis-server (whose child handle is unref'd) nothing else may
-// keep the event loop alive, and an unref'd timer would let the process exit mid-start-up.
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Timers racing an exit are unref'd so they never hold a finished process open. The start-up poll
+ * passes `keepAlive`: while we wait for redis-server (whose child handle is unref'd) nothing else
+ * may keep the event loop alive, and the process would exit mid-start-up.
+ */
+function delay(ms: number, keepAlive = false): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (!keepAlive) timer.unref();
+  });
 }
