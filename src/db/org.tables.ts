@@ -28,6 +28,8 @@ export interface MemberTable {
   snoozed_until: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** When the directory last said this person left; null while they are in it (or never synced). */
+  deactivated_at: Date | null;
 }
 
 export interface MemberAbsenceTable {
@@ -56,6 +58,8 @@ export interface TeamTable {
   digest_after_hours: ColumnType<number, number | undefined, number>;
   settings: ColumnType<unknown, string | undefined, string>;
   created_at: CreatedAt;
+  /** The directory department this team mirrors (a WeCom department id); null for teams made by hand. */
+  external_ref: string | null;
 }
 
 export interface TeamMembershipTable {

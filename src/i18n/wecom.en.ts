@@ -37,4 +37,9 @@ export const wecomEn = {
     textOnly: 'I can only read text messages. Type a command, e.g. /okr help.',
     askValue: 'Recorded {ref}: {confidence}. What is its value now? Reply with the number and, if you like, a note, e.g. 45 waiting on legal.',
   },
+  directory: {
+    started: 'Syncing the WeCom directory now; I will tell you when it is done.',
+    done: 'Directory synced: {teamsCreated} teams created, {teamsUpdated} updated; {membersCreated} people added, {membersUpdated} renamed, {membersDeactivated} deactivated, {membersReactivated} back; {managersSet} reporting lines set; {chatsCreated} team group chats created, {chatsUpdated} updated.',
+    failed: 'The directory sync did not finish: {reason}. Nothing was changed.',
+  },
 };

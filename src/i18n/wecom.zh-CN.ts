@@ -35,4 +35,9 @@ export const wecomZhCN: Widen<typeof wecomEn> = {
     textOnly: '我只能读取文字消息。请输入命令，例如：帮助',
     askValue: '已记录 {ref}：{confidence}。现在的数值是多少？直接回复数字，也可以附上备注，例如：45 等法务审核。',
   },
+  directory: {
+    started: '正在同步企业微信通讯录，完成后会通知你。',
+    done: '通讯录已同步：新建团队 {teamsCreated} 个，更新 {teamsUpdated} 个；新增成员 {membersCreated} 人，更名 {membersUpdated} 人，停用 {membersDeactivated} 人，恢复 {membersReactivated} 人；设置汇报关系 {managersSet} 条；新建团队群 {chatsCreated} 个，更新 {chatsUpdated} 个。',
+    failed: '通讯录同步未完成：{reason}。没有做任何更改。',
+  },
 };

@@ -56,6 +56,11 @@ export function createWebApp(config: Config, deps: UseCaseDeps, logger: Logger, 
       const server = await new Promise<http.Server>((resolve, reject) => {
         const s = app.listen(port, '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(s)));
       });
+      // Longer than the idle timeout of load balancers (60 s) and HTTP clients that reuse
+      // connections: otherwise the server may close a kept-alive socket just as a request arrives
+      // on it, and the caller (WeCom, Slack) sees a reset instead of an answer.
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
       ready = true;
       logger.info({ port: (server.address() as { port: number }).port, slack: slack?.mode ?? 'off', wecom: options.wecomCallback ? 'on' : 'off' }, 'web listening');
       return server;

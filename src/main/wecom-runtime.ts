@@ -12,6 +12,8 @@ import { wecomCallbackRouter } from '../wecom/callback-route';
 import type { ReplyPlan } from '../wecom/inbound/reply-plan';
 import { processInbound } from '../wecom/inbound/process-inbound';
 import { createInboundQueue, enqueueInbound, WECOM_INBOUND_QUEUE, type InboundJobData } from '../wecom/inbound-queue';
+import { createDirectoryQueue, requestSync, syncAtBoot, upsertDailySync, WECOM_DIRECTORY_QUEUE, type DirectoryJobData } from '../wecom/directory/directory-sync-job';
+import { processDirectoryJob } from '../wecom/directory/directory-job-processor';
 import { unexpectedErrorMessage } from '../wecom/messages/outcome-messages';
 import { createWecomNotifier } from '../wecom/outbound/wecom-notifier';
 import { wecomSender, type WecomSender } from '../wecom/outbound/wecom-sender';
@@ -27,7 +29,10 @@ export interface WecomRuntime {
   /** `GET|POST /wecom/callback`, for the web process. */
   readonly callback: express.Router;
   /** Runs the inbound messages' worker in this process (the worker half). */
-  startWorker(options: { readonly concurrency: number; readonly lockMs: number }): void;
+  /** `syncAtBoot` (default true) also syncs the directory once now. */
+  startWorker(options: { readonly concurrency: number; readonly lockMs: number; readonly syncAtBoot?: boolean }): void;
+  /** Queues a directory sync (the worker runs it): tests, and the first boot of a new install. */
+  syncDirectoryNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,7 +46,7 @@ export interface WecomRuntimeContext {
 /**
  * The WeCom app's parts on one Redis: the API client (its token shared there), the per-member
  * send limits, the callback (which only verifies, deduplicates and enqueues, well inside WeCom's
- * 5 s), and the worker that answers what was enqueued.
+ * 5 s), and the workers that answer what was enqueued and sync the directory (daily, on demand).
  */
 export function createWecomRuntime(config: WecomConfig, ctx: WecomRuntimeContext): WecomRuntime {
   const { deps, logger, prefix } = ctx;
@@ -50,6 +55,7 @@ export function createWecomRuntime(config: WecomConfig, ctx: WecomRuntimeContext
   const sender = wecomSender(api, new DeliveryLimiter(redis, prefix), config);
   const notifier = createWecomNotifier({ sender, logger, now: () => deps.clock.now() });
   const queue = createInboundQueue(redis, prefix);
+  const directoryQueue = createDirectoryQueue(redis, prefix);
   const callback = wecomCallbackRouter({
     secrets: { token: config.token, encodingAesKey: config.encodingAesKey, corpId: config.corpId },
     guard: redisReplayGuard(redis, `${prefix}:wecom-replay`),
@@ -65,15 +71,17 @@ export function createWecomRuntime(config: WecomConfig, ctx: WecomRuntimeContext
     corpId: config.corpId,
     agentId: config.agentId,
     defaults: { locale: config.defaultLocale, timeZone: config.defaultTimeZone },
+    requestDirectorySync: (requestedBy: string) => requestSync(directoryQueue, requestedBy),
   };
   let worker: Worker<InboundJob> | undefined;
+  let directoryWorker: Worker<DirectoryJobData> | undefined;
   let blocking: ReturnType<typeof createRedis> | undefined;
   return {
     api,
     sender,
     notifier,
     callback,
-    startWorker({ concurrency, lockMs }) {
+    startWorker({ concurrency, lockMs, syncAtBoot: atBoot = true }) {
       blocking = createRedis(ctx.redisUrl, { blocking: true });
       worker = new Worker<InboundJob>(
         WECOM_INBOUND_QUEUE,
@@ -97,10 +105,15 @@ export function createWecomRuntime(config: WecomConfig, ctx: WecomRuntimeContext
         void sender.toMember(who, unexpectedErrorMessage(correlationId, ctxt)).catch(() => undefined);
       });
       worker.on('error', (error) => logger.error({ err: error, queue: WECOM_INBOUND_QUEUE }, 'worker error'));
+      directoryWorker = new Worker<DirectoryJobData>(WECOM_DIRECTORY_QUEUE, (job) => processDirectoryJob(inboundDeps, job), { connection: blocking, prefix, concurrency: 1, lockDuration: Math.max(lockMs, 120_000) });
+      directoryWorker.on('error', (error) => logger.error({ err: error, queue: WECOM_DIRECTORY_QUEUE }, 'worker error'));
+      // Daily, and once at boot so a new install (or a long outage) starts from the directory.
+      void Promise.all([upsertDailySync(directoryQueue, config.defaultTimeZone), atBoot ? syncAtBoot(directoryQueue) : undefined]).catch((error: unknown) => logger.error({ err: error }, 'wecom directory sync not scheduled'));
     },
+    syncDirectoryNow: () => requestSync(directoryQueue, ''),
     async stop() {
-      await worker?.close();
-      await queue.close();
+      await Promise.all([worker?.close(), directoryWorker?.close()]);
+      await Promise.all([queue.close(), directoryQueue.close()]);
       await blocking?.quit().catch(() => undefined);
       await redis.quit().catch(() => undefined);
     },

@@ -90,9 +90,11 @@ describe('text commands', () => {
       }
     }
     await h.post(textMessageXml({ toUser: corpId, fromUser: 'alice', content: '/okr mine' }));
-    const replies = await eventually(() => (repliesTo('alice').length >= 2 ? repliesTo('alice') : undefined));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    for (const r of repliesTo('alice')) expect(Buffer.byteLength(r.content ?? '', 'utf8')).toBeLessThanOrEqual(2048);
+    // Pages are marked （n/N）; the last one is （N/N）.
+    await eventually(() => repliesTo('alice').find((m) => /（(\d+)\/\1）/.test(m.content ?? '')));
+    const replies = repliesTo('alice');
+    expect(replies.length).toBeGreaterThanOrEqual(2);
+    for (const r of replies) expect(Buffer.byteLength(r.content ?? '', 'utf8')).toBeLessThanOrEqual(2048);
     expect(replies.map((r) => r.content).join('\n')).toContain('KR-25');
     expect(h.fake.state.violations).toEqual([]);
   });
@@ -152,7 +154,9 @@ describe('weekly check-in cards', () => {
     expect((await kr1()).confidence).toBe('at_risk');
 
     await h.post(textMessageXml({ toUser: corpId, fromUser: 'alice', content: '30 等法务审核' }));
-    await eventually(async () => (Number((await kr1()).current_value) === 30 ? true : undefined));
+    const confirmed = await eventually(() => repliesTo('alice').find((m) => m.content?.includes('30 / 50')));
+    expect(confirmed.msgtype).toBe('text');
+    expect(Number((await kr1()).current_value)).toBe(30);
     expect(h.fake.state.violations).toEqual([]);
   });
 

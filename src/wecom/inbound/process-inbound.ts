@@ -5,6 +5,8 @@ import type { UseCaseDeps } from '../../use-cases/deps';
 import { WecomApiError } from '../api/wecom-errors';
 import { inboundDedupKey } from '../inbound-message';
 import type { InboundJobData } from '../inbound-queue';
+import { isDirectorySyncCommand } from '../directory/directory-command';
+import { errorMessages } from '../messages/outcome-messages';
 import { textMessage } from '../messages/wecom-message';
 import type { WecomSender } from '../outbound/wecom-sender';
 import { replyToCard } from './reply-to-card';
@@ -16,6 +18,8 @@ export interface InboundDeps extends WecomActorDeps {
   readonly useCases: UseCaseDeps;
   readonly sender: WecomSender;
   readonly agentId: string;
+  /** Queues a directory sync now; the requester hears the result (admins only). */
+  readonly requestDirectorySync: (requestedBy: string) => Promise<void>;
 }
 
 /** Where the job keeps its plan between attempts (BullMQ job data in the worker). */
@@ -58,6 +62,11 @@ async function planReply(deps: InboundDeps, data: InboundJobData, key: string): 
   const ctx: RenderContext = { locale: actor.locale, timeZone: actor.timeZone, now: deps.useCases.clock.now() };
   switch (msg.kind) {
     case 'text':
+      if (isDirectorySyncCommand(msg.content)) {
+        if (actor.role !== 'admin') return { userId: msg.fromUser, messages: errorMessages({ code: 'admin_only' }, ctx) };
+        await deps.requestDirectorySync(msg.fromUser);
+        return { userId: msg.fromUser, messages: [textMessage(textKit(ctx).t('wecom.directory.started'))] };
+      }
       return { userId: msg.fromUser, messages: await replyToText(deps.useCases, actor, msg.content, key, ctx) };
     case 'card_event':
       return replyToCard(deps.useCases, actor, msg, key, ctx);
