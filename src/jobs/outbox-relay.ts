@@ -1,30 +1,60 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { claimForRelay, claimStale, releaseClaims } from '../db/outbox.repository';
+import { claimForRelay, claimStale, releaseClaims, type ClaimedRow } from '../db/outbox.repository';
 import { LAG_CHECK } from '../use-cases/scheduler/after-check-in';
 import { deliveryJobId, type Queues } from './queues';
 
 const BATCH = 2_000;
+/**
+ * addBulk calls in flight at once. BullMQ spends about as long building a batch in JS as Redis
+ * spends storing it, so while Redis stores one batch the next is built and a third claimed.
+ */
+const DEPTH = 3;
+
+const deliveryJob = (r: ClaimedRow) => ({
+  name: 'deliver' as const,
+  data: r.kind === LAG_CHECK ? { outboxId: r.id, workspaceId: r.workspace_id, internal: true } : { outboxId: r.id, workspaceId: r.workspace_id },
+  opts: { jobId: deliveryJobId(r.id) },
+});
 
 /**
  * Moves pending outbox rows to the delivery queue, in batches, until none are left. A row is
- * marked as handed over in the same statement that claims it; if Redis refuses the batch, the
- * claims are released for the next run. @returns how many rows were enqueued.
+ * marked as handed over in the same statement that claims it; if Redis refuses a batch, the
+ * claims of every batch not confirmed by Redis are released for the next run. The next batch is
+ * claimed while earlier ones go to Redis, and up to DEPTH addBulk calls overlap.
+ * @returns how many rows were enqueued.
  */
 export async function relayOutbox(db: Kysely<Database>, queues: Queues, now: () => Date): Promise<number> {
   let relayed = 0;
-  let rows = await claimForRelay(db, now(), BATCH);
-  while (rows.length > 0) {
-    // The next batch is claimed while this one goes to Redis: the two round trips overlap.
-    const adding = queues.deliveries.addBulk(rows.map((r) => ({ name: 'deliver', data: { outboxId: r.id, workspaceId: r.workspace_id, ...(r.kind === LAG_CHECK ? { internal: true } : {}) }, opts: { jobId: deliveryJobId(r.id) } })));
-    const claiming = rows.length < BATCH ? Promise.resolve([]) : claimForRelay(db, now(), BATCH);
-    const [added, next] = await Promise.allSettled([adding, claiming]);
-    if (added.status === 'rejected' || next.status === 'rejected') {
-      await releaseClaims(db, [...rows, ...(next.status === 'fulfilled' ? next.value : [])].map((r) => r.id));
-      throw added.status === 'rejected' ? added.reason : (next as PromiseRejectedResult).reason;
+  let failure: { reason: unknown } | undefined;
+  const unconfirmed: number[] = [];
+  const adding = new Set<Promise<void>>();
+  const add = (rows: readonly ClaimedRow[]) => {
+    const added: Promise<void> = queues.deliveries.addBulk(rows.map(deliveryJob)).then(
+      () => {
+        relayed += rows.length;
+      },
+      (reason: unknown) => {
+        failure ??= { reason };
+        for (const r of rows) unconfirmed.push(r.id);
+      },
+    ).finally(() => adding.delete(added));
+    adding.add(added);
+  };
+  try {
+    while (!failure) {
+      const rows = await claimForRelay(db, now(), BATCH);
+      if (rows.length > 0) add(rows);
+      if (rows.length < BATCH) break;
+      while (adding.size >= DEPTH) await Promise.race(adding);
     }
-    relayed += rows.length;
-    rows = next.value;
+  } catch (reason) {
+    failure ??= { reason };
+  }
+  await Promise.all(adding);
+  if (failure) {
+    await releaseClaims(db, unconfirmed);
+    throw failure.reason;
   }
   return relayed;
 }
@@ -59,12 +89,7 @@ export async function reconcileOutbox(db: Kysely<Database>, queues: Queues, now:
     }
     if (missing.length > 0) {
       const byId = new Map(rows.map((r) => [r.id, r]));
-      await queues.deliveries.addBulk(
-        missing.map((id) => {
-          const r = byId.get(id)!;
-          return { name: 'deliver', data: { outboxId: id, workspaceId: r.workspace_id, ...(r.kind === LAG_CHECK ? { internal: true } : {}) }, opts: { jobId: deliveryJobId(id) } };
-        }),
-      );
+      await queues.deliveries.addBulk(missing.map((id) => deliveryJob(byId.get(id)!)));
       requeued += missing.length;
     }
     if (rows.length < BATCH) return requeued;

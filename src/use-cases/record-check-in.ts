@@ -121,7 +121,7 @@ export async function recordCheckIn(deps: UseCaseDeps, actor: Actor, input: Chec
     if (!checkIn) return ok({ row: detail, previous: detail.current_value, objectiveProgress: detail.progress });
     const objectiveProgress = await propagateProgress(trx, ws, kr.objective_id);
     const updated = { current_value: value.value, progress, confidence, confidence_falls: confidenceFalls, last_check_in_at: now };
-    await notifyAfterCheckIn({ ...deps, db: trx }, ws, { id: checkIn.checkInId, authorId: actor.memberId, before: detail, keyResult: { ...detail, ...updated } });
+    await notifyAfterCheckIn({ ...deps, db: trx }, ws, { id: checkIn.checkInId, authorId: actor.memberId, at: now, before: detail, keyResult: { ...detail, ...updated } });
     // The view is built from rows already in hand: re-reading would add a round trip per check-in.
     return ok({ row: { ...detail, ...updated }, previous: kr.current_value, objectiveProgress });
   });

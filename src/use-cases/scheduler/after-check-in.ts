@@ -16,10 +16,10 @@ import { raiseLagAlerts } from './raise-lag-alerts';
 export async function notifyAfterCheckIn(
   deps: UseCaseDeps,
   workspaceId: number,
-  checkIn: { id: number; authorId: number; before: KeyResultDetailRow; keyResult: KeyResultDetailRow },
+  checkIn: { id: number; authorId: number; at: Date; before: KeyResultDetailRow; keyResult: KeyResultDetailRow },
 ): Promise<void> {
   const now = deps.clock.now();
-  await queueDigestReplies(deps.db, workspaceId, now, { checkInId: checkIn.id, authorId: checkIn.authorId });
+  await queueDigestReplies(deps.db, workspaceId, now, { checkInId: checkIn.id, authorId: checkIn.authorId, at: checkIn.at });
   // Only a check-in that made the verdict worse can call for a new alert; the rest is the daily
   // scan's. Check-ins are the hot path: one outbox row here, and the worker raises the alert.
   const verdict = toKeyResultView(checkIn.keyResult, now).lag;
