@@ -10,6 +10,7 @@ import { seedTree, seedWorkspace } from './seed';
 import { runSchedulerBench } from './scheduler';
 import { runSlackAckBench } from './slack-ack';
 import { runWecomCallbackBench } from './wecom-callback';
+import { runApiReadingsBench } from './api-readings';
 
 // `npm run bench`: the core's three performance targets (issue 2), each next to a bare-SQL
 // baseline measured in the same run on the same server. BENCH_QUICK=1 skips the million-KR scan.
@@ -92,6 +93,10 @@ async function main(): Promise<void> {
   // 6. WeCom: encrypted callbacks handled per second over HTTP, next to bare decrypt.
   console.log('\nWeCom callbacks');
   allPass = (await runWecomCallbackBench()) && allPass;
+
+  // 7. KPI ingest API: 10,000 readings over HTTP in batches of 1,000, next to a bare INSERT.
+  console.log('\nKPI ingest API');
+  allPass = (await runApiReadingsBench()) && allPass;
   console.log(allPass ? '\nall targets met' : '\nSOME TARGETS MISSED');
 }
 

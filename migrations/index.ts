@@ -7,6 +7,8 @@ import * as m5 from './2026_11_23_1400_create_chat_threads';
 import * as m6 from './2026_11_23_1500_create_scheduler_tables';
 import * as m7 from './2026_11_24_0900_add_directory_refs';
 import * as m8 from './2026_11_24_0910_create_awaited_values';
+import * as m9 from './2026_11_24_1000_create_api_tokens';
+import * as mKpiAlerts from './2026_11_24_1010_create_kpi_alerts';
 
 /**
  * Every migration, by name. A static list (instead of FileMigrationProvider reading a folder) works
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1500_create_scheduler_tables': m6,
   '2026_11_24_0900_add_directory_refs': m7,
   '2026_11_24_0910_create_awaited_values': m8,
+  '2026_11_24_1000_create_api_tokens': m9,
+  '2026_11_24_1010_create_kpi_alerts': mKpiAlerts,
 };

@@ -9,6 +9,7 @@ import { renderOutcome } from '../render/text/render-outcome';
 import type { UseCaseDeps } from '../use-cases/deps';
 import { identifyMember } from '../use-cases/identify-member';
 import { runCommand } from '../use-cases/run-command';
+import { consoleCsv } from './console-csv';
 import { listConsoleMembers } from './list-console-members';
 import { consoleNotifier } from './console-notifier';
 import { MAX_TRAVEL_MS, parseDuration, travel as travelInTime } from './time-travel';
@@ -106,6 +107,9 @@ export class ConsoleSession {
         return { text: '', quit: true };
       case 'tick':
         return this.tick(argument);
+      case 'export':
+      case 'import':
+        return { text: this.#actor ? await consoleCsv(this.deps, this.#actor, command.toLowerCase() as 'import' | 'export', argument, t) : t('console.noActor') };
       case 'help':
         return { text: t('console.help') };
       default:

@@ -1,14 +1,18 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { CheckInTable, CycleTable, FeedbackTable, KeyResultTable, ObjectiveTable, ScoreTable } from './goal.tables';
 import type { KpiReadingTable, KpiTable } from './kpi.tables';
+import type { KpiAlertTable } from './kpi-alert.tables';
 import type { MemberAbsenceTable, MemberTable, RefCounterTable, TeamMembershipTable, TeamTable, WorkspaceTable } from './org.tables';
 import type { AwaitedValueTable } from './conversation.tables';
+import type { ApiTokenTable } from './api-token.tables';
 import type { CheckInPromptTable, JobRunTable, LagAlertTable, TeamDigestTable, WorkspaceHolidayTable } from './scheduler.tables';
 import type { AuditLogTable, ChatThreadTable, OutboxTable, ProcessedEventTable, SlackInstallationTable } from './platform.tables';
 
+export type * from './api-token.tables';
 export type * from './conversation.tables';
 export type * from './goal.tables';
 export type * from './kpi.tables';
+export type * from './kpi-alert.tables';
 export type * from './org.tables';
 export type * from './platform.tables';
 export type * from './scheduler.tables';
@@ -27,6 +31,7 @@ export interface Database {
   check_in: CheckInTable;
   kpi: KpiTable;
   kpi_reading: KpiReadingTable;
+  kpi_alert: KpiAlertTable;
   feedback: FeedbackTable;
   score: ScoreTable;
   audit_log: AuditLogTable;
@@ -40,6 +45,7 @@ export interface Database {
   lag_alert: LagAlertTable;
   job_run: JobRunTable;
   awaited_value: AwaitedValueTable;
+  api_token: ApiTokenTable;
 }
 
 export type MemberRow = Selectable<MemberTable>;

@@ -46,6 +46,8 @@ export interface NewKpi {
   readonly yellowMin: number | null;
   readonly yellowMax: number | null;
   readonly frequency: KpiFrequency;
+  /** Periods below target before a health alert; the column's default (3) when missing. */
+  readonly alertAfter?: number;
 }
 
 export async function insertKpi(db: Db, k: NewKpi): Promise<KpiRow | undefined> {
@@ -66,6 +68,7 @@ export async function insertKpi(db: Db, k: NewKpi): Promise<KpiRow | undefined> 
       yellow_min: k.yellowMin,
       yellow_max: k.yellowMax,
       frequency: k.frequency,
+      ...(k.alertAfter === undefined ? {} : { alert_after: k.alertAfter }),
     })
     .onConflict((oc) => oc.columns(['workspace_id', 'key']).doNothing())
     .returningAll()
@@ -90,6 +93,13 @@ export async function insertReading(
     .onConflict((oc) => oc.columns(['workspace_id', 'idempotency_key']).doNothing())
     .returningAll()
     .executeTakeFirst();
+  await refreshKpiLatest(db, r.workspaceId, r.kpiId);
+  return row;
+}
+
+/** Recomputes a KPI's latest value and date from its readings, after any that were added. */
+export async function refreshKpiLatest(db: Db, workspaceId: number, kpiId: number): Promise<void> {
+  const r = { workspaceId, kpiId };
   // The latest reading by observation date (not by arrival) is the KPI's current value.
   await db
     .updateTable('kpi')
@@ -112,7 +122,6 @@ export async function insertReading(
     .where('workspace_id', '=', r.workspaceId)
     .where('id', '=', r.kpiId)
     .execute();
-  return row;
 }
 
 export function kpiHistory(db: Db, workspaceId: number, kpiId: number, limit: number) {

@@ -20,6 +20,8 @@ export interface KpiTable {
   yellow_min: number | null;
   yellow_max: number | null;
   frequency: ColumnType<KpiFrequency, KpiFrequency | undefined, KpiFrequency>;
+  /** Consecutive periods below target that raise a health alert (1–52, default 3). */
+  alert_after: ColumnType<number, number | undefined, number>;
   latest_value: number | null;
   latest_observed_on: DateString | null;
   active: ColumnType<boolean, boolean | undefined, boolean>;

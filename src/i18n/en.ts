@@ -4,6 +4,8 @@ import { noticesEn } from './notices.en';
 import { consoleEn } from './console.en';
 import { slackViewsEn } from './slack-views.en';
 import { wecomEn } from './wecom.en';
+import { apiTokensEn } from './api-tokens.en';
+import { chartsEn } from './charts.en';
 
 /**
  * Every user-facing string in English. `zh-CN.ts` must have exactly the same keys (a compile error
@@ -15,6 +17,8 @@ export const en = {
   wecom: wecomEn,
   notice: noticesEn,
   threads: threadsEn,
+  apiTokens: apiTokensEn,
+  chart: chartsEn,
   common: {
     somethingWentWrong: 'Something went wrong ({id}). Nothing was changed.',
     listSeparator: ', ',
@@ -46,7 +50,7 @@ export const en = {
     close: '/okr close O-7|KR-12 (and /okr reopen O-7) — e.g. /okr close KR-12',
     kpi_list: '/kpi list — all KPIs with their latest reading',
     kpi_show: '/kpi show <key> — e.g. /kpi show nps',
-    kpi_new: '/kpi new <key> "Name" [--target 45] [--unit pts] [--green 40] [--yellow 30] [--direction up|down] [--freq weekly] [--team #eng] — e.g. /kpi new nps "Net Promoter Score" --target 45 --green 40 --yellow 30',
+    kpi_new: '/kpi new <key> "Name" [--target 45] [--unit pts] [--green 40] [--yellow 30] [--direction up|down] [--freq weekly] [--team #eng] [--alert-after 3] — e.g. /kpi new nps "Net Promoter Score" --target 45 --green 40 --yellow 30',
     kpi_log: '/kpi log <key> <value> [date] — e.g. /kpi log nps 42 2026-11-20',
     kpi_link: '/kpi link KR-12 <key> — e.g. /kpi link KR-12 nps',
     team_new: '/okr team new <handle> ["Name"] [--parent #team] [--manager @who] [--channel #channel] — admins; e.g. /okr team new eng "Engineering" --parent #rnd --manager @bob',
@@ -60,6 +64,9 @@ export const en = {
     holiday_add: '/okr holiday add|workday <date> [name] — admins; a day off, or a make-up workday on a weekend, e.g. /okr holiday add 2026-12-25 Christmas',
     holiday_remove: '/okr holiday remove <date> — admins; drop the workspace’s own day, e.g. /okr holiday remove 2026-12-25',
     holiday_calendar: '/okr holiday calendar cn|none — admins; follow China’s official holidays or none, e.g. /okr holiday calendar cn',
+    token_new: '/okr token new <name> — admins; an API token for a CRM or data job, shown once, e.g. /okr token new crm',
+    token_list: '/okr token list — admins; the workspace’s API tokens, when each was created and last used',
+    token_revoke: '/okr token revoke <name> — admins; requests with that token are refused from then on, e.g. /okr token revoke crm',
   },
   help: {
     title: 'OKR bot — run your OKRs and KPIs from chat',
@@ -70,6 +77,7 @@ export const en = {
     kpis: 'KPIs',
     org: 'Teams and people',
     holidays: 'Holidays and workdays',
+    tokens: 'API tokens',
     more: 'Type /okr help <command> for one command, e.g. /okr help update. References: O-7, KR-12, B-4 (also o7, kr12).',
     kpiTitle: 'KPI commands',
     topicTitle: 'How to use it:',
@@ -122,6 +130,7 @@ export const en = {
     reporting_cycle: '{member} can’t report to {manager}: {manager} already reports to {member}, directly or further up, which would make a loop.',
     invalid_setting: 'That doesn’t work: {rule}.',
     invalid_holiday: 'That day can’t be saved: {rule}.',
+    token_exists: 'There is already an API token called “{name}”. Pick another name, or revoke it first: /okr token revoke {name}',
   },
   invalidSetting: {
     handle: 'a team handle is one word of letters, digits, - and _ (at most 80), like eng or growth-marketing',

@@ -4,6 +4,8 @@ import { noticesZhCN } from './notices.zh-CN';
 import { consoleZhCN } from './console.zh-CN';
 import { slackViewsZhCN } from './slack-views.zh-CN';
 import { wecomZhCN } from './wecom.zh-CN';
+import { apiTokensZhCN } from './api-tokens.zh-CN';
+import { chartsZhCN } from './charts.zh-CN';
 import type { Catalog } from './catalog';
 
 /** Simplified Chinese. Typed as `Catalog`: a missing or extra key is a compile error. */
@@ -12,6 +14,8 @@ export const zhCN: Catalog = {
   wecom: wecomZhCN,
   notice: noticesZhCN,
   threads: threadsZhCN,
+  apiTokens: apiTokensZhCN,
+  chart: chartsZhCN,
   common: {
     somethingWentWrong: '出错了（{id}），没有做任何修改。',
     listSeparator: '、',
@@ -43,7 +47,7 @@ export const zhCN: Catalog = {
     close: '关闭 O-7|KR-12（重新打开：重开 O-7） — 例：关闭 KR-12',
     kpi_list: '指标 列表 — 所有 KPI 及最新读数',
     kpi_show: '指标 查看 <key> — 例：指标 查看 nps',
-    kpi_new: '指标 新建 <key> "名称" [--target 45] [--unit 分] [--green 40] [--yellow 30] [--direction 越高越好|越低越好] [--freq 每周] [--team #eng] — 例：指标 新建 nps "净推荐值" --target 45 --green 40 --yellow 30',
+    kpi_new: '指标 新建 <key> "名称" [--target 45] [--unit 分] [--green 40] [--yellow 30] [--direction 越高越好|越低越好] [--freq 每周] [--team #eng] [--alert-after 3] — 例：指标 新建 nps "净推荐值" --target 45 --green 40 --yellow 30',
     kpi_log: '指标 记录 <key> <数值> [日期] — 例：指标 记录 nps 42 2026-11-20',
     kpi_link: '指标 关联 KR-12 <key> — 例：指标 关联 KR-12 nps',
     team_new: '团队 新建 <简称> ["名称"] [--parent #上级团队] [--manager @负责人] [--channel #频道] — 仅管理员，例：团队 新建 研发部 "研发部" --parent #rnd --manager @李四',
@@ -57,6 +61,9 @@ export const zhCN: Catalog = {
     holiday_add: '假期 添加|调休 <日期> [名称] — 仅管理员；添加放假日，或周末的调休上班日，例：假期 添加 2026-12-25 圣诞节',
     holiday_remove: '假期 删除 <日期> — 仅管理员；删除本工作区自己设置的日子，例：假期 删除 2026-12-25',
     holiday_calendar: '假期 日历 cn|none — 仅管理员；采用中国法定节假日，或不采用，例：假期 日历 cn',
+    token_new: '令牌 新建 <名称> — 仅管理员；为 CRM 或数据任务创建 API 令牌，只显示一次，例：令牌 新建 crm',
+    token_list: '令牌 列表 — 仅管理员；本工作区的 API 令牌，以及各自的创建和最近使用时间',
+    token_revoke: '令牌 撤销 <名称> — 仅管理员；之后使用该令牌的请求都会被拒绝，例：令牌 撤销 crm',
   },
   help: {
     title: 'OKR 助手 — 在聊天里管理 OKR 和 KPI',
@@ -67,6 +74,7 @@ export const zhCN: Catalog = {
     kpis: 'KPI',
     org: '团队与成员',
     holidays: '节假日与调休',
+    tokens: 'API 令牌',
     more: '输入“帮助 <命令>”查看单个命令，例如：帮助 更新。编号写法：O-7、KR-12、B-4（也可以写 o7、kr12）。',
     kpiTitle: 'KPI 命令',
     topicTitle: '用法：',
@@ -119,6 +127,7 @@ export const zhCN: Catalog = {
     reporting_cycle: '{member} 不能向 {manager} 汇报：{manager} 已经直接或间接向 {member} 汇报，这样会形成循环。',
     invalid_setting: '设置无效：{rule}。',
     invalid_holiday: '无法保存这一天：{rule}。',
+    token_exists: '已经有名为“{name}”的 API 令牌。请换个名称，或先撤销它：令牌 撤销 {name}',
   },
   invalidSetting: {
     handle: '团队简称须为一个词，只含字母、汉字、数字、- 和 _（最多 80 个字符），例如 eng 或 研发部',

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createSlackApp, type SlackAppHandle } from '../slack/slack-app';
 import type { UseCaseDeps } from '../use-cases/deps';
+import { createApiRouter } from '../api/api-router';
 
 export interface WebApp {
   readonly express: express.Application;
@@ -24,7 +25,7 @@ export interface WebOptions {
 
 /**
  * The web process: health probes, the Slack receiver at /slack/events (plus the OAuth routes in
- * multi-workspace mode) and the WeCom callback. The KPI API mounts here as its issue lands.
+ * multi-workspace mode), the WeCom callback and the token-authenticated REST API at /api/v1.
  */
 export function createWebApp(config: Config, deps: UseCaseDeps, logger: Logger, options: WebOptions = {}): WebApp {
   const app = express();
@@ -43,6 +44,7 @@ export function createWebApp(config: Config, deps: UseCaseDeps, logger: Logger, 
     }
   });
   if (options.wecomCallback) app.use(options.wecomCallback);
+  app.use('/api/v1', createApiRouter(deps, logger));
   const { wecomCallback: _wecom, ...slackOptions } = options;
   const slack =
     config.slack.mode === 'off'

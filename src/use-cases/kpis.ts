@@ -15,6 +15,7 @@ import type { Outcome, UseCaseError } from './outcome';
 import { resolveKeyResult } from './resolve-goal';
 import { resolveTeam } from './resolve-member';
 import { transact } from './transact';
+import { afterKpiReadings } from './kpi-health/after-kpi-readings';
 import type { KpiReadingView, KpiView } from './views';
 import { closest } from 'fastest-levenshtein';
 
@@ -25,7 +26,8 @@ function bandOf(k: KpiRow) {
   return kpiBand(k.latest_value, { kind: k.threshold_kind, greenMin: k.green_min, greenMax: k.green_max, yellowMin: k.yellow_min, yellowMax: k.yellow_max });
 }
 
-function toKpiView(k: KpiDetailRow, linked: readonly number[] = []): KpiView {
+/** A KPI row as the read model every adapter renders. */
+export function toKpiView(k: KpiDetailRow, linked: readonly number[] = []): KpiView {
   return {
     key: k.key,
     name: k.name,
@@ -103,6 +105,7 @@ export async function createKpi(deps: UseCaseDeps, actor: Actor, cmd: Extract<Kp
       yellowMin: up ? yellow : null,
       yellowMax: up ? null : yellow,
       frequency: cmd.frequency ?? 'weekly',
+      ...(cmd.alertAfter === undefined ? {} : { alertAfter: cmd.alertAfter }),
     });
     if (!row) return fail({ code: 'kpi_exists', key } as const);
     await writeAudit(trx, { workspaceId: ws, actorId: actor.memberId, action: 'kpi.create', entityType: 'kpi', entityId: row.id, after: row });
@@ -127,6 +130,7 @@ export async function logKpiReading(deps: UseCaseDeps, actor: Actor, key: string
     const previous = (await kpiHistory(trx, ws, k.id, 1))[0];
     const reading = await insertReading(trx, { workspaceId: ws, kpiId: k.id, value, observedOn, source: 'chat', authorId: actor.memberId });
     await writeAudit(trx, { workspaceId: ws, actorId: actor.memberId, action: 'kpi.log', entityType: 'kpi', entityId: k.id, after: reading });
+    await afterKpiReadings(trx, ws, [k.id], deps.clock.now());
     const updated = (await findKpiByKey(trx, ws, k.key))!;
     return ok({
       type: 'kpi_logged',

@@ -1,6 +1,8 @@
 import type { Confidence } from '../domain/key-result';
 import type { LagVerdict } from '../domain/lag';
-import type { KeyResultView, ObjectiveView } from './views';
+import type { KpiBand } from '../domain/kpi';
+import type { KpiAlertReason } from '../domain/kpi-health';
+import type { KeyResultView, KpiReadingView, KpiView, ObjectiveView } from './views';
 
 // What the scheduler sends, as read models: the delivery use-case builds one from PostgreSQL when
 // it is about to be delivered (so a prompt shows the KRs as they are then), and each adapter
@@ -70,6 +72,25 @@ export type NoticeView =
       readonly cycleName: string;
       readonly endsOn: string;
       readonly objectives: readonly { readonly objective: ObjectiveView; readonly suggested: number }[];
+    }
+  /** To the KPI's team (channel, else manager, else the KPI's owner): the band worsened or it stayed below target. */
+  | {
+      readonly type: 'kpi_alert';
+      readonly kpi: KpiView;
+      readonly bandBefore: KpiBand;
+      readonly band: KpiBand;
+      readonly reasons: readonly KpiAlertReason[];
+      /** The latest reading of each of the last few periods, oldest first. */
+      readonly trend: readonly KpiReadingView[];
+    }
+  /** To a linked KR's owner: the KPI moved the KR; confirm or adjust it, which is a check-in. */
+  | {
+      readonly type: 'kpi_linked_update';
+      readonly keyResult: KeyResultView;
+      /** `latest` is the reading the key result now follows. */
+      readonly kpi: KpiView;
+      /** The latest reading of the KPI's previous period with one ("since last week"). */
+      readonly previous: KpiReadingView | null;
     };
 
 export type NoticeType = NoticeView['type'];

@@ -15,6 +15,14 @@ export type MemberChange =
   | { readonly field: 'role'; readonly role: Role }
   | { readonly field: 'manager'; readonly managerName: string | null };
 
+/** One live API token as `token list` shows it: never the token or its hash. */
+export interface ApiTokenView {
+  readonly name: string;
+  readonly createdAt: Date;
+  readonly lastUsedAt: Date | null;
+  readonly creatorName: string;
+}
+
 /** What running one command produced; adapters render each variant in their own medium. */
 export type Outcome =
   | { readonly type: 'help'; readonly topic?: string }
@@ -93,7 +101,11 @@ export type Outcome =
       readonly builtIn: 'holiday' | 'workday' | null;
     }
   /** `changed: false` when the workspace already had chosen that calendar. */
-  | { readonly type: 'holiday_calendar_changed'; readonly calendar: HolidayCalendarView; readonly changed: boolean };
+  | { readonly type: 'holiday_calendar_changed'; readonly calendar: HolidayCalendarView; readonly changed: boolean }
+  /** The only time `token` is ever shown: adapters must reply to its creator alone. */
+  | { readonly type: 'api_token_created'; readonly name: string; readonly token: string }
+  | { readonly type: 'api_tokens'; readonly tokens: readonly ApiTokenView[] }
+  | { readonly type: 'api_token_revoked'; readonly name: string };
 
 /** Why a command changed nothing; each code has a line in the i18n catalogs (`error.<code>`). */
 export type UseCaseError =
@@ -125,6 +137,8 @@ export type UseCaseError =
   | { readonly code: 'reporting_cycle'; readonly member: string; readonly manager: string }
   | { readonly code: 'invalid_setting'; readonly field: 'handle' | 'name' | TeamSettingField }
   /** A calendar day that can't be stored: not a real date, or a name over 200 characters. */
-  | { readonly code: 'invalid_holiday'; readonly field: 'day' | 'name' };
+  | { readonly code: 'invalid_holiday'; readonly field: 'day' | 'name' }
+  /** A live API token already has that name (names compare case-insensitively). */
+  | { readonly code: 'token_exists'; readonly name: string };
 
 export type { Verb };

@@ -6,6 +6,7 @@ import type { CheckInSource } from '../db/database';
 import { findKeyResults } from '../db/key-result.repository';
 import { addFeedback } from './add-feedback';
 import { addKeyResult } from './add-key-result';
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 import { alignObjective } from './align-objective';
 import { toKeyResultView } from './build-views';
 import { closeGoal } from './close-goal';
@@ -129,6 +130,12 @@ export async function runCommand(
       return removeHoliday(deps, actor, cmd.day);
     case 'holiday_calendar':
       return setHolidayCalendar(deps, actor, cmd.calendar);
+    case 'token_new':
+      return createApiToken(deps, actor, cmd.name);
+    case 'token_list':
+      return listApiTokens(deps, actor);
+    case 'token_revoke':
+      return revokeApiToken(deps, actor, cmd.name);
   }
 }
 

@@ -127,9 +127,16 @@ export type HolidayCommand =
   | { readonly verb: 'holiday_remove'; readonly day: string }
   | { readonly verb: 'holiday_calendar'; readonly calendar: HolidayCalendarName };
 
+/** REST API tokens (admins). The token itself appears only in the reply to `token_new`. */
+export type TokenCommand =
+  | { readonly verb: 'token_new'; readonly name: string }
+  | { readonly verb: 'token_list' }
+  | { readonly verb: 'token_revoke'; readonly name: string };
+
 export type OkrCommand =
   | OrgCommand
   | HolidayCommand
+  | TokenCommand
   /** Bare `/okr`: help plus my current OKRs. */
   | { readonly verb: 'home' }
   | { readonly verb: 'help'; readonly topic?: string }
@@ -193,6 +200,8 @@ export type KpiCommand =
       readonly green?: number;
       readonly yellow?: number;
       readonly team?: TeamRef;
+      /** Consecutive periods below target before a health alert (1–52; default 3). */
+      readonly alertAfter?: number;
     }
   | { readonly verb: 'kpi_log'; readonly key: string; readonly value: Quantity; readonly date?: string }
   | { readonly verb: 'kpi_link'; readonly keyResult: Reference; readonly key: string };

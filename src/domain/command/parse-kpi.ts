@@ -16,7 +16,7 @@ import type { KpiKeyword } from './verbs';
 const KEY = /^\p{L}[\p{L}\p{N}_.-]{0,63}$/u;
 const NEW_OPTIONS = {
   target: 'target', unit: 'unit', green: 'green', yellow: 'yellow', direction: 'direction', dir: 'direction',
-  freq: 'frequency', frequency: 'frequency', team: 'team', name: 'name',
+  freq: 'frequency', frequency: 'frequency', team: 'team', name: 'name', 'alert-after': 'alertAfter',
 };
 const LINK_FILLERS = new Set(['to', 'with', '到', '和']);
 
@@ -92,13 +92,17 @@ function parseNew(args: Args): Result<Command, ParseError> {
   if (!frequency.ok) return frequency;
   const team = teamOption(values.get('team'), 'kpi_new');
   if (!team.ok) return team;
+  const alertAfter = numberOption(values.get('alertAfter'), 'kpi_new', true);
+  if (!alertAfter.ok) return alertAfter;
+  // Whole periods, 1–52: a year of weeks is as patient as an alert gets.
+  if (alertAfter.value !== undefined && (!Number.isInteger(alertAfter.value) || alertAfter.value > 52)) return parseError('bad_number', 'kpi_new', values.get('alertAfter')!.text);
   const unitText = unit.value ?? target?.unit;
   const fullTarget: Quantity | undefined =
     target && (unitText === undefined ? target : { value: target.value, unit: unitText });
   return ok(
     defined({
       verb: 'kpi_new' as const, key: key.value, name, target: fullTarget, unit: unitText, direction: direction.value,
-      frequency: frequency.value, green: green.value, yellow: yellow.value, team: team.value,
+      frequency: frequency.value, green: green.value, yellow: yellow.value, team: team.value, alertAfter: alertAfter.value,
     }),
   );
 }

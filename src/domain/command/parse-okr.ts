@@ -10,6 +10,7 @@ import { parseHolidayAdd, parseHolidayCalendar, parseHolidayRemove, parseHoliday
 import { parseManager, parseRole, parseTeamManager, parseTeamMember, parseTeamNew, parseTeamSet, parseTeamSettings } from './okr-org';
 import { parseOoo, parseSnooze } from './okr-time';
 import { parseScore, parseUpdate } from './okr-update';
+import { parseTokenList, parseTokenNew, parseTokenRevoke } from './okr-token';
 import { referenceFromToken } from './reference';
 import { fold } from './text';
 import type { OkrKeyword } from './verbs';
@@ -83,6 +84,9 @@ const HANDLERS: Readonly<Record<OkrKeyword, Handler>> = {
   holiday_workday: (args) => parseHolidayAdd(args, 'workday'),
   holiday_remove: parseHolidayRemove,
   holiday_calendar: parseHolidayCalendar,
+  token_new: parseTokenNew,
+  token_list: parseTokenList,
+  token_revoke: parseTokenRevoke,
 };
 
 /** Parses the arguments of an OKR verb (already recognised by `matchVerb`). */

@@ -13,7 +13,8 @@ export type OkrKeyword =
   | 'tree' | 'team' | 'lagging' | 'comment' | 'blocker' | 'resolve' | 'score' | 'review' | 'ooo'
   | 'snooze' | 'edit' | 'align' | 'close' | 'reopen'
   | 'team_new' | 'team_add' | 'team_remove' | 'team_manager' | 'team_set' | 'team_settings' | 'role' | 'manager'
-  | 'holidays' | 'holiday_add' | 'holiday_workday' | 'holiday_remove' | 'holiday_calendar';
+  | 'holidays' | 'holiday_add' | 'holiday_workday' | 'holiday_remove' | 'holiday_calendar'
+  | 'token_new' | 'token_list' | 'token_revoke';
 export type KpiKeyword = 'help' | 'list' | 'show' | 'new' | 'log' | 'link';
 export type Namespace = 'okr' | 'kpi';
 
@@ -67,6 +68,10 @@ export const OKR_ALIASES: Readonly<Record<OkrKeyword, readonly string[]>> = {
     '假期 取消', '节假日 删除', '节假日 移除', '节假日 取消', '删除假期', '取消假期', '删除节假日', '调休 删除', '调休 取消', '补班 删除', '补班 取消',
   ],
   holiday_calendar: ['holiday calendar', 'holidays calendar', '假期 日历', '节假日 日历', '假期 历法', '节假日 历法'],
+  // API tokens; `token` alone lists them, like `holiday` lists the calendar.
+  token_new: ['token new', 'token create', 'tokens new', '令牌 新建', '令牌 创建', '新建令牌', '创建令牌', '令牌新建'],
+  token_list: ['token', 'tokens', 'token list', 'tokens list', '令牌', '令牌 列表', '令牌列表'],
+  token_revoke: ['token revoke', 'token delete', 'token rm', 'tokens revoke', '令牌 撤销', '令牌 删除', '撤销令牌', '删除令牌', '令牌撤销'],
 };
 
 export const KPI_ALIASES: Readonly<Record<KpiKeyword, readonly string[]>> = {
@@ -87,6 +92,7 @@ const OKR_USAGE: Readonly<Record<OkrKeyword, UsageId>> = {
   team_set: 'team_set', team_settings: 'team_settings', role: 'member_role', manager: 'member_manager',
   holidays: 'holidays', holiday_add: 'holiday_add', holiday_workday: 'holiday_add', holiday_remove: 'holiday_remove',
   holiday_calendar: 'holiday_calendar',
+  token_new: 'token_new', token_list: 'token_list', token_revoke: 'token_revoke',
 };
 const KPI_USAGE: Readonly<Record<KpiKeyword, UsageId>> = {
   help: 'help', list: 'kpi_list', show: 'kpi_show', new: 'kpi_new', log: 'kpi_log', link: 'kpi_link',

@@ -11,14 +11,17 @@ const SECTIONS: readonly { readonly heading: CatalogKey; readonly verbs: readonl
   { heading: 'help.kpis', verbs: ['kpi_list', 'kpi_show', 'kpi_new', 'kpi_log', 'kpi_link'] },
   { heading: 'help.org', verbs: ['team_settings', 'team_set', 'team_member', 'team_new', 'team_manager', 'member_role', 'member_manager'] },
   { heading: 'help.holidays', verbs: ['holidays', 'holiday_add', 'holiday_remove', 'holiday_calendar'] },
+  { heading: 'help.tokens', verbs: ['token_new', 'token_list', 'token_revoke'] },
 ];
 const TEAM_VERBS: readonly Verb[] = ['team', 'team_settings', 'team_set', 'team_member', 'team_new', 'team_manager'];
 const KPI_VERBS: readonly Verb[] = ['kpi_list', 'kpi_show', 'kpi_new', 'kpi_log', 'kpi_link'];
 const HOLIDAY_VERBS: readonly Verb[] = ['holidays', 'holiday_add', 'holiday_remove', 'holiday_calendar'];
+const TOKEN_VERBS: readonly Verb[] = ['token_new', 'token_list', 'token_revoke'];
 /** Verbs whose help also shows a sibling (`ooo` and `ooo off`). */
 const RELATED: Partial<Record<Verb, readonly Verb[]>> = {
   ooo: ['ooo', 'ooo_clear'], ooo_clear: ['ooo', 'ooo_clear'], home: ['home', 'list'], team: TEAM_VERBS,
   holidays: HOLIDAY_VERBS, holiday_add: HOLIDAY_VERBS, holiday_remove: HOLIDAY_VERBS, holiday_calendar: HOLIDAY_VERBS,
+  token_new: TOKEN_VERBS, token_list: TOKEN_VERBS, token_revoke: TOKEN_VERBS,
 };
 
 /** Every verb, checked against the `Verb` union at compile time. */
@@ -28,7 +31,7 @@ const VERB_SET: Readonly<Record<Verb, true>> = {
   ooo_clear: true, snooze: true, edit: true, align: true, close: true, kpi_list: true, kpi_show: true, kpi_new: true,
   kpi_log: true, kpi_link: true, team_new: true, team_member: true, team_manager: true, team_set: true,
   team_settings: true, member_role: true, member_manager: true, holidays: true, holiday_add: true, holiday_remove: true,
-  holiday_calendar: true,
+  holiday_calendar: true, token_new: true, token_list: true, token_revoke: true,
 };
 export const ALL_VERBS = Object.keys(VERB_SET) as Verb[];
 

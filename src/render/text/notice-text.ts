@@ -4,6 +4,7 @@ import type { DigestCheckInView, NoticeView, WeeklyChangeView } from '../../use-
 import type { KeyResultView, ObjectiveView } from '../../use-cases/views';
 import { indent, textKit, type RenderContext, type TextKit } from './context';
 import { confidenceText, keyResultLine, keyResultLines, standingText, valueText } from './key-result-line';
+import { kpiNoticeLines } from './kpi-notice-text';
 import { LAG_FLAG, lagReasonText } from './lag-text';
 import { objectiveHeader } from './objective-block';
 import { progressBar } from './progress-bar';
@@ -255,6 +256,9 @@ function lines(notice: NoticeView, kit: TextKit): string[] {
       const body = notice.objectives.map((s) => `${objectiveHeader(s.objective, kit)}  ${suggestedText(s.suggested, kit)}`);
       return [...head, '', ...body, '', scoringHint(first.objective.ref, first.suggested, kit)];
     }
+    case 'kpi_alert':
+    case 'kpi_linked_update':
+      return kpiNoticeLines(notice, kit);
     default: {
       const unexpected: never = notice;
       return [String((unexpected as { type?: unknown }).type)];

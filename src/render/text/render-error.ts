@@ -61,6 +61,8 @@ function errorSentence(error: UseCaseError, kit: TextKit): string {
       return t('error.invalid_setting', { rule: t(`invalidSetting.${error.field}`) });
     case 'invalid_holiday':
       return t('error.invalid_holiday', { rule: t(`invalidHoliday.${error.field}`) });
+    case 'token_exists':
+      return t('error.token_exists', { name: error.name });
     default: {
       const unexpected: never = error;
       return String(unexpected);

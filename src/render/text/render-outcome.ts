@@ -1,4 +1,5 @@
 import type { Outcome } from '../../use-cases/outcome';
+import { renderApiTokenCreated, renderApiTokenRevoked, renderApiTokens } from './api-token-text';
 import * as change from './change-text';
 import { textKit, type RenderContext } from './context';
 import { renderForm } from './form-text';
@@ -89,6 +90,12 @@ export function renderOutcome(outcome: Outcome, ctx: RenderContext): string {
         return renderHolidayChanged(outcome, kit);
       case 'holiday_calendar_changed':
         return renderHolidayCalendarChanged(outcome, kit);
+      case 'api_token_created':
+        return renderApiTokenCreated(outcome, kit);
+      case 'api_tokens':
+        return renderApiTokens(outcome.tokens, kit);
+      case 'api_token_revoked':
+        return renderApiTokenRevoked(outcome.name, kit);
       default: {
         const unexpected: never = outcome;
         return [String((unexpected as { type?: unknown }).type)];

@@ -9,6 +9,7 @@ import { bold, esc, INDENT, keyResultLines, objectiveLine, short } from './goal-
 import { ACTION } from './ids';
 import type { SlackMessage } from './message';
 import { checkInButton, showButton } from './next-actions';
+import { kpiNoticeMessages } from './kpi-notice-message';
 import { paginateUnits, type Unit } from './unit-pages';
 
 // The scheduler's notices as Block Kit, built from the same lines the console prints
@@ -224,6 +225,9 @@ export function noticeMessages(notice: NoticeView, ctx: RenderContext): SlackMes
       return monthlyReview(notice, kit);
     case 'cycle_scoring':
       return cycleScoring(notice, kit);
+    case 'kpi_alert':
+    case 'kpi_linked_update':
+      return kpiNoticeMessages(notice, kit);
     default: {
       const unexpected: never = notice;
       const type = esc(String((unexpected as { type?: unknown }).type));

@@ -1,5 +1,6 @@
 import { textKit, type RenderContext } from '../../render/text/context';
 import type { Outcome } from '../../use-cases/outcome';
+import { apiTokenCreatedReply, apiTokenRevokedReply, apiTokensReply } from './api-token-message';
 import * as change from './change-message';
 import { formReply } from './form-fallback-message';
 import { keyResultDetailReply, objectiveDetailReply } from './goal-detail-message';
@@ -87,6 +88,12 @@ function reply(outcome: Outcome, kit: ReplyKit): Reply {
       return holidayChangedReply(outcome, kit);
     case 'holiday_calendar_changed':
       return holidayCalendarChangedReply(outcome, kit);
+    case 'api_token_created':
+      return apiTokenCreatedReply(outcome, kit);
+    case 'api_tokens':
+      return apiTokensReply(outcome.tokens, kit);
+    case 'api_token_revoked':
+      return apiTokenRevokedReply(outcome.name, kit);
     default: {
       // A new Outcome variant is a compile error here; at run time it still gets a reply.
       const unexpected: never = outcome;

@@ -16,6 +16,7 @@ import { findCycle } from '../current-cycle';
 import { objectivesOf } from '../list-goals';
 import type { NoticeView } from '../notice-views';
 import { teamDigestView } from './team-digest-view';
+import { kpiNoticeView } from './kpi-notice-view';
 
 /** The thread the delivered message starts, so replies in it reach the right goal or person. */
 export interface ThreadSubject {
@@ -161,6 +162,14 @@ export async function buildNotice(deps: UseCaseDeps, row: OutboxRow, parent: Out
         suggested: suggestObjectiveScore(objective.keyResults.map((k) => ({ weight: k.weight, score: suggestKeyResultScore({ kind: k.kind, start: k.start, target: k.target, current: k.current }) }))),
       }));
       return ready(toMember(member), { type: 'cycle_scoring', memberName: member.display_name, cycleName: cycle.name, endsOn: cycle.ends_on, objectives: scored }, { kind: 'review_prompt', memberId: member.id });
+    }
+    case 'kpi_alert':
+    case 'kpi_linked_update': {
+      const built = await kpiNoticeView(db, row, now);
+      if (built.state === 'skip') return built;
+      const target = recipient ? toMember(recipient) : built.channelRef ? toChannel(built.channelRef) : null;
+      if (!target) return { state: 'skip', reason: 'no_destination' };
+      return ready(target, built.notice, null);
     }
     default:
       return { state: 'fail', reason: `unknown_kind:${row.kind}` };

@@ -6,6 +6,7 @@ import type { DigestCheckInView, NoticeView } from '../../use-cases/notice-views
 import type { KeyResultView, ObjectiveView } from '../../use-cases/views';
 import { splitIntoPages, truncateBytes } from './byte-limits';
 import { checkInCard, type CheckInPromptView } from './check-in-card';
+import { kpiNoticeMarkdown } from './kpi-notice-markdown';
 import { bold, colored, escapeMarkdown as esc } from './markdown-escape';
 import { markdownMessage, type WecomMessage } from './wecom-message';
 
@@ -158,6 +159,9 @@ function lines(notice: Exclude<NoticeView, CheckInPromptView>, kit: TextKit): st
       return monthlyLines(notice, kit);
     case 'cycle_scoring':
       return scoringLines(notice, kit);
+    case 'kpi_alert':
+    case 'kpi_linked_update':
+      return kpiNoticeMarkdown(notice, kit);
     default: {
       const unexpected: never = notice;
       return [esc(String((unexpected as { type?: unknown }).type))];

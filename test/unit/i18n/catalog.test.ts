@@ -26,6 +26,7 @@ const VERB_CHECK: Record<Verb, true> = {
   ooo_clear: true, snooze: true, edit: true, align: true, close: true, kpi_list: true, kpi_show: true, kpi_new: true,
   kpi_log: true, kpi_link: true, team_new: true, team_member: true, team_manager: true, team_set: true, team_settings: true,
   member_role: true, member_manager: true, holidays: true, holiday_add: true, holiday_remove: true, holiday_calendar: true,
+  token_new: true, token_list: true, token_revoke: true,
 };
 const PARSE_ERROR_CHECK: Record<ParseErrorCode, true> = {
   empty: true, too_long: true, unknown_verb: true, missing_argument: true, bad_reference: true, bad_number: true,
@@ -36,7 +37,7 @@ const ERROR_CHECK: Record<UseCaseError['code'], true> = {
   unknown_member: true, unknown_team: true, closed: true, alignment_cycle: true, alignment_level: true, wrong_kind: true,
   value_needed: true, milestone_value: true, already_resolved: true, kpi_exists: true, invalid_kpi: true,
   bad_date_range: true, too_many_key_results: true, team_exists: true, no_team: true, last_admin: true, reporting_cycle: true,
-  invalid_setting: true, invalid_holiday: true,
+  invalid_setting: true, invalid_holiday: true, token_exists: true,
 };
 const VERBS = Object.keys(VERB_CHECK) as Verb[];
 

@@ -4,6 +4,7 @@ import { translate } from '../../../src/i18n/translate';
 import { formatMonth, noticeText } from '../../../src/render/text/notice-text';
 import type { NoticeType, NoticeView } from '../../../src/use-cases/notice-views';
 import { BEHIND, CONTEXTS, EN, ZH, keyResult, objective } from './fixtures';
+import { kpiNotices } from './kpi-notice-fixtures';
 
 // The scheduler's notices as the console prints them: every variant in both languages, with the
 // facts a reader needs (names, references, numbers, lag reasons) and commands that really parse.
@@ -49,6 +50,7 @@ const NOTICES: { readonly [T in NoticeType]: NoticeOf<T> } = {
     endsOn: '2026-12-31',
     objectives: [{ objective: objective(), suggested: 0.52 }, { objective: objective({ id: 8, ref: 'O-8', title: 'Grow revenue' }), suggested: 0.3 }],
   },
+  ...kpiNotices(),
 };
 
 /** Facts every rendering must show, in either language (references, names, numbers, lag reasons in numbers). */
@@ -62,6 +64,8 @@ const FACTS: { readonly [T in NoticeType]: readonly string[] } = {
   lag_alert_owner: ['KR-12', 'Raise NPS from 30 to 45', '62 pts', '41 pts', '21', '16'],
   monthly_review: ['Alice', 'O-7', 'Delight our customers', '52%', 'O-8', '30%', 'KR-12', '62 pts', '21'],
   cycle_scoring: ['Alice', '2026-Q4', '31', 'O-7', '0.52', 'O-8', '0.3'],
+  kpi_alert: ['Net Promoter Score', 'nps', '🟢', '🟡', '3', '31 pts', '45 pts', '38 pts', '35 pts'],
+  kpi_linked_update: ['KR-12', 'CRM deals', '412', '+37', 'KR-12 412', 'Raise NPS from 30 to 45'],
 };
 
 /** Words of the reader's language, so a notice can't silently come out in the other one. */
@@ -75,6 +79,8 @@ const WORDS: { readonly [T in NoticeType]: readonly [string, string] } = {
   lag_alert_owner: ['is lagging', '滞后了'],
   monthly_review: ['Monthly review', '月度回顾'],
   cycle_scoring: ['Time to score', '周期评分'],
+  kpi_alert: ['KPI alert', 'KPI 预警'],
+  kpi_linked_update: ['follows', '跟随'],
 };
 
 const TYPES = Object.keys(NOTICES) as NoticeType[];
@@ -216,6 +222,42 @@ describe('noticeText', () => {
       expect(verb(translate(locale, 'notice.command.show', { ref: 'KR-12' }))).toBe('show');
       expect(verb(translate(locale, 'notice.command.score', { ref: 'O-7', score: '0.52' }))).toBe('score');
       expect(verb(translate(locale, 'notice.command.update', { ref: 'KR-12' }).replace(/<[^>]+>/, '45'))).toBe('update');
+      expect(parseChatText(translate(locale, 'notice.command.kpiShow', { key: 'nps' }))).toEqual({ ok: true, value: { verb: 'kpi_show', key: 'nps' } });
+      expect(parseChatText(translate(locale, 'notice.command.confirmKpi', { ref: 'KR-12', value: '1234.5' }))).toMatchObject({
+        ok: true,
+        value: { verb: 'update', keyResult: { type: 'key_result', number: 12 }, value: { mode: 'absolute', quantity: { value: 1234.5 } }, confidence: 'on_track' },
+      });
     }
+  });
+
+  it('should print a KPI alert with its reasons, latest value against target and the trend', () => {
+    const n = kpiNotices().kpi_alert;
+    expect(noticeText(n, EN).split('\n')).toEqual([
+      '🚨 KPI alert: Net Promoter Score (nps)  🟡 yellow',
+      '  • moved from 🟢 green to 🟡 yellow',
+      '  • below target for 3 weeks in a row',
+      'Latest 31 pts on Nov 16 · target 45 pts',
+      'Trend: Nov 2 38 pts · Nov 9 35 pts · Nov 16 31 pts',
+      '',
+      'See the KPI and its readings with /kpi show nps.',
+    ]);
+    expect(noticeText({ ...n, reasons: [{ kind: 'below_target', periods: 1 }] }, EN)).toContain('below target in its latest week');
+    expect(noticeText({ ...n, reasons: [{ kind: 'below_target', periods: 4 }], kpi: { ...n.kpi, frequency: 'monthly' } }, ZH)).toContain('已连续 4 个月低于目标');
+  });
+
+  it('should ask a linked key result’s owner to confirm the KPI’s number, with the change since the previous period', () => {
+    const n = kpiNotices().kpi_linked_update;
+    expect(noticeText(n, EN).split('\n')).toEqual([
+      'KR-12 follows CRM deals: now 412',
+      'CRM deals says 412 (+37 since Nov 16).',
+      'Confirm, adjust, add a note and a confidence: it becomes your check-in on KR-12  Raise NPS from 30 to 45.',
+      '',
+      'Confirm by typing /okr update KR-12 412 on-track, or type another number, confidence and note the same way.',
+    ]);
+    expect(noticeText({ ...n, previous: null }, EN)).toContain('CRM deals says 412 (as of Nov 23).');
+    expect(noticeText({ ...n, previous: { ...n.previous!, value: 500 } }, ZH)).toContain('（较 11月16日 -88）');
+    expect(noticeText({ ...n, kpi: { ...n.kpi, latest: { ...n.kpi.latest!, value: 0.1 + 0.2 } } }, EN)).toContain('/okr update KR-12 0.3 on-track');
+    // "-5" would be read as "5 less": a negative number gets the general command instead.
+    expect(noticeText({ ...n, kpi: { ...n.kpi, latest: { ...n.kpi.latest!, value: -5 } } }, EN)).toContain('typing /okr update KR-12 <value>,');
   });
 });

@@ -30,6 +30,7 @@ const ERRORS: { readonly [C in UseCaseError['code']]: { error: Extract<UseCaseEr
   reporting_cycle: { error: { code: 'reporting_cycle', member: '@Alice', manager: '@Bob' }, facts: ['@Alice', '@Bob'] },
   invalid_setting: { error: { code: 'invalid_setting', field: 'threshold' }, facts: ['100'] },
   invalid_holiday: { error: { code: 'invalid_holiday', field: 'name' }, facts: ['200'] },
+  token_exists: { error: { code: 'token_exists', name: 'crm' }, facts: ['crm'] },
 };
 
 describe('renderUseCaseError', () => {

@@ -58,6 +58,12 @@ const CASES: { readonly [T in Outcome['type']]: Case & { readonly outcome: Extra
   },
   holiday_changed: { outcome: { type: 'holiday_changed', day: '2026-12-25', now: holiday(), before: null, builtIn: null }, facts: ['2026-12-25', 'Christmas'] },
   holiday_calendar_changed: { outcome: { type: 'holiday_calendar_changed', calendar: cnCalendar(), changed: true }, facts: ['2025', '2026', '2027', '⚠️'] },
+  api_token_created: { outcome: { type: 'api_token_created', name: 'crm', token: 'okr_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCd' }, facts: ['crm', 'okr_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCd', 'Authorization: Bearer'] },
+  api_tokens: {
+    outcome: { type: 'api_tokens', tokens: [{ name: 'crm', createdAt: new Date('2026-11-02T08:00:00Z'), lastUsedAt: null, creatorName: 'Admin' }] },
+    facts: ['crm', 'Admin', '2026'],
+  },
+  api_token_revoked: { outcome: { type: 'api_token_revoked', name: 'crm' }, facts: ['crm'] },
 };
 
 /** Variants that share a type with a case above. */
@@ -80,6 +86,7 @@ const MORE_CASES: readonly Case[] = [
   { outcome: { type: 'holiday_changed', day: '2026-12-26', now: null, before: null, builtIn: null }, facts: ['2026-12-26'] },
   { outcome: { type: 'holiday_changed', day: '2026-12-26', now: holiday({ day: '2026-12-26', name: '' }), before: holiday({ day: '2026-12-26', name: '' }), builtIn: null }, facts: ['2026-12-26'] },
   { outcome: { type: 'holiday_calendar_changed', calendar: { calendar: 'none', chosen: true, builtInYears: [], missingYears: [] }, changed: false }, facts: [] },
+  { outcome: { type: 'api_tokens', tokens: [] }, facts: [] },
 ];
 
 describe('renderOutcome', () => {

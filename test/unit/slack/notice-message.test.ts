@@ -10,6 +10,7 @@ import type { NoticeType, NoticeView } from '../../../src/use-cases/notice-views
 import type { KeyResultView } from '../../../src/use-cases/views';
 import { BEHIND, CONTEXTS, EN, ZH, keyResult, objective } from '../render/fixtures';
 import { allText, buttons as actionButtons, problems, type FoundButton } from './helpers';
+import { kpiNotices } from '../render/kpi-notice-fixtures';
 
 // The scheduler's notices as Block Kit: facts and buttons of every variant in both languages,
 // every message within Slack's limits and free of injected mentions, long notices split.
@@ -51,6 +52,7 @@ function notices(kr: (over?: Partial<KeyResultView>) => KeyResultView = keyResul
       endsOn: '2026-12-31',
       objectives: [{ objective: objective(), suggested: 0.52 }, { objective: objective({ id: 8, ref: 'O-8', title: 'Grow revenue' }), suggested: 0.3 }],
     },
+    ...kpiNotices(kr, name),
   };
 }
 
@@ -71,6 +73,8 @@ const EXPECTED: { readonly [T in NoticeType]: { readonly facts: readonly string[
   lag_alert_owner: { facts: ['KR-12', '62 pts', '41 pts', '21', '16'], buttons: [`${ACTION.openCheckIn}=KR-12`, `${ACTION.showGoal}=KR-12`] },
   monthly_review: { facts: ['Alice', '*O-7*', '52%', '*KR-12*', '62 pts', '21'], buttons: [`${ACTION.openCheckIn}=`] },
   cycle_scoring: { facts: ['Alice', '2026-Q4', '31', '*O-7*', '0.52', '*O-8*', '0.3'], buttons: [`${ACTION.openScore}=O-7`, `${ACTION.openScore}=O-8`] },
+  kpi_alert: { facts: ['Alice', 'nps', '🟡', '31 pts', '45 pts', '38 pts', '3'], buttons: [] },
+  kpi_linked_update: { facts: ['KR-12', 'Alice', '412', '+37'], buttons: [`${ACTION.openCheckIn}=KR-12`] },
 };
 
 /** The buttons of the messages in order: those in actions blocks and those beside a section's text. */
@@ -119,6 +123,11 @@ describe('noticeMessages', () => {
     expect(buttons(noticeMessages(NOTICES.check_in_prompt, EN)).map((b) => b.text)).toEqual(['Check in', 'Snooze 1 day']);
     expect(buttons(noticeMessages(NOTICES.check_in_prompt, ZH)).map((b) => b.text)).toEqual(['签到', '明天再提醒']);
     expect(buttons(noticeMessages(NOTICES.cycle_scoring, ZH)).map((b) => b.text)).toEqual(['评分 O-7', '评分 O-8']);
+  });
+
+  it('should offer the KPI confirm request’s button in the reader’s language', () => {
+    expect(buttons(noticeMessages(NOTICES.kpi_linked_update, EN)).map((b) => b.text)).toEqual(['Confirm or adjust']);
+    expect(buttons(noticeMessages(NOTICES.kpi_linked_update, ZH)).map((b) => b.text)).toEqual(['确认或调整']);
   });
 
   it('should put the snooze button’s prompt id in its value', () => {

@@ -127,6 +127,14 @@ export const CASES: { readonly [T in Outcome['type']]: Case & { readonly outcome
   },
   holiday_changed: { outcome: { type: 'holiday_changed', day: '2026-12-25', now: holiday(), before: null, builtIn: null }, facts: ['2026-12-25', 'Christmas'], buttons: [] },
   holiday_calendar_changed: { outcome: { type: 'holiday_calendar_changed', calendar: cnCalendar(), changed: true }, facts: ['2025', '2027'], buttons: [] },
+  // No Share button: sharing re-runs the command, and `token new` must never run twice or show in a channel.
+  api_token_created: { outcome: { type: 'api_token_created', name: 'crm', token: 'okr_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCd' }, facts: ['crm', 'okr_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCd'], buttons: [] },
+  api_tokens: {
+    outcome: { type: 'api_tokens', tokens: [{ name: 'crm', createdAt: new Date('2026-11-02T08:00:00Z'), lastUsedAt: new Date('2026-11-20T08:00:00Z'), creatorName: 'Admin' }] },
+    facts: ['crm', 'Admin'],
+    buttons: [],
+  },
+  api_token_revoked: { outcome: { type: 'api_token_revoked', name: 'crm' }, facts: ['crm'], buttons: [] },
 };
 
 /** Variants that share a type with a case above (forms, no-ops, the other direction). */

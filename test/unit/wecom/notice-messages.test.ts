@@ -4,6 +4,7 @@ import { markdownMarkupIn } from '../../../src/wecom/messages/markdown-escape';
 import { checkInDetailsMessages, noticeMessages } from '../../../src/wecom/messages/notice-messages';
 import type { WecomMessage } from '../../../src/wecom/messages/wecom-message';
 import { BEHIND, CONTEXTS, EN, ZH, keyResult, objective } from '../render/fixtures';
+import { kpiNotices } from '../render/kpi-notice-fixtures';
 
 // The scheduler's notices as WeCom messages: every type in both languages within 2,048 bytes a
 // message, the prompt as one card, user text that cannot become markup, and the messages Slack
@@ -41,6 +42,7 @@ const NOTICES: { readonly [T in NoticeType]: NoticeOf<T> } = {
     endsOn: '2026-12-31',
     objectives: [{ objective: objective(), suggested: 0.52 }, { objective: objective({ id: 8, ref: 'O-8', title: 'Grow revenue' }), suggested: 0.3 }],
   },
+  ...kpiNotices(),
 };
 
 /** Facts each notice must carry in either language. */
@@ -54,6 +56,8 @@ const FACTS: { readonly [T in NoticeType]: readonly string[] } = {
   lag_alert_owner: ['KR-12', 'Raise NPS from 30 to 45', '62 pts', '41 pts'],
   monthly_review: ['Alice', 'O-7', 'Delight our customers', 'KR-12'],
   cycle_scoring: ['Alice', '2026-Q4', 'O-7', '0.52', 'O-8', '0.3'],
+  kpi_alert: ['Net Promoter Score', 'nps', '31 pts', '45 pts', '38 pts', '3'],
+  kpi_linked_update: ['KR-12', 'CRM deals', '412', '+37', 'KR-12 412'],
 };
 
 const TYPES = Object.keys(NOTICES) as NoticeType[];
@@ -138,6 +142,7 @@ describe('noticeMessages', () => {
       { ...NOTICES.check_in_reminder, memberName: '# Heading', keyResults: [evil] },
       { type: 'digest_check_in', checkIn: { ...NOTICES.digest_check_in.checkIn, authorName: '> quote', note: '\n# big\n> quoted <@all>', keyResult: evil } },
       { ...NOTICES.team_digest, teamName: '[team](http://evil)', checkedIn: ['<font color="info">x</font>'], atRisk: [evil] },
+      ...Object.values(kpiNotices(() => evil, '# [x](http://evil) <font color="info">x</font> <@all>')),
     ];
     for (const notice of notices) {
       for (const ctx of CONTEXTS) {

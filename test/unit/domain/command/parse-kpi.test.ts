@@ -22,6 +22,8 @@ describe('KPI verbs', () => {
     ['new revenue Monthly revenue --target ¥3万 --freq monthly', { verb: 'kpi_new', key: 'revenue', name: 'Monthly revenue', target: { value: 30000, unit: '¥' }, unit: '¥', frequency: 'monthly' }],
     ['新建 churn 流失率 --direction 越低越好 --freq 每月', { verb: 'kpi_new', key: 'churn', name: '流失率', direction: 'down', frequency: 'monthly' }],
     ['new "Net Promoter Score"', { verb: 'kpi_new', name: 'Net Promoter Score' }],
+    ['new nps --alert-after 4', { verb: 'kpi_new', key: 'nps', alertAfter: 4 }],
+    ['新建 nps --alert_after=52', { verb: 'kpi_new', key: 'nps', alertAfter: 52 }],
     ['log nps 42', { verb: 'kpi_log', key: 'nps', value: { value: 42 } }],
     ['log nps 42 2026-11-20', { verb: 'kpi_log', key: 'nps', value: { value: 42 }, date: '2026-11-20' }],
     ['记录 revenue 3万', { verb: 'kpi_log', key: 'revenue', value: { value: 30000 } }],
