@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   if (config.hasChatPlatform) {
     // The local default runs the worker in the same process (PGlite is single-process anyway).
     const redis = await openRedis(config, logger);
-    const wecom = config.wecom ? createWecomRuntime(config.wecom, { deps, logger, redisUrl: redis.url, prefix: config.redisPrefix }) : undefined;
+    const wecom = config.wecom ? await createWecomRuntime(config.wecom, { deps, logger, redisUrl: redis.url, prefix: config.redisPrefix }) : undefined;
     const scheduler = await startScheduler(config, deps, logger, createNotifiers(config, database.db, logger, wecom ? { wecom: wecom.notifier } : {}), { redisUrl: redis.url });
     wecom?.startWorker({ concurrency: config.scheduler.concurrency, lockMs: config.scheduler.lockMs });
     await startWeb(booted, {

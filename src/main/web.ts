@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const booted = await boot();
   const { config, logger, deps } = booted;
   if (config.wecom && !config.redisUrl) die(logger, 'Web start-up failed', new Error('REDIS_URL: expected a redis:// URL (the WeCom callback hands messages to the worker through Redis; `npm start` runs both with a private Redis)'));
-  const wecom = config.wecom ? createWecomRuntime(config.wecom, { deps, logger, redisUrl: config.redisUrl!, prefix: config.redisPrefix }) : undefined;
+  const wecom = config.wecom ? await createWecomRuntime(config.wecom, { deps, logger, redisUrl: config.redisUrl!, prefix: config.redisPrefix }) : undefined;
   await startWeb(booted, { ...(wecom ? { wecomCallback: wecom.callback, alsoStop: () => wecom.stop() } : {}) });
 }
 

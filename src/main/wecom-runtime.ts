@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { Worker } from 'bullmq';
 import type express from 'express';
 import type { WecomConfig } from '../config';
@@ -48,9 +49,12 @@ export interface WecomRuntimeContext {
  * send limits, the callback (which only verifies, deduplicates and enqueues, well inside WeCom's
  * 5 s), and the workers that answer what was enqueued and sync the directory (daily, on demand).
  */
-export function createWecomRuntime(config: WecomConfig, ctx: WecomRuntimeContext): WecomRuntime {
+export async function createWecomRuntime(config: WecomConfig, ctx: WecomRuntimeContext): Promise<WecomRuntime> {
   const { deps, logger, prefix } = ctx;
   const redis = createRedis(ctx.redisUrl, { blocking: false });
+  // A producer connection has no offline queue: the token cache, limiter and replay guard use it
+  // directly, so it must be connected before the first message.
+  await once(redis, 'ready');
   const api = createWecomApi({ baseUrl: config.apiUrl, corpId: config.corpId, agentId: config.agentId, secret: config.secret, redis, prefix, logger });
   const sender = wecomSender(api, new DeliveryLimiter(redis, prefix), config);
   const notifier = createWecomNotifier({ sender, logger, now: () => deps.clock.now() });

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     logger.warn('embedded PGlite is single-process: run the worker next to the web process with `npm start`, or set DATABASE_URL');
   }
   const redis = await openRedis(config, logger);
-  const wecom = config.wecom ? createWecomRuntime(config.wecom, { deps, logger, redisUrl: redis.url, prefix: config.redisPrefix }) : undefined;
+  const wecom = config.wecom ? await createWecomRuntime(config.wecom, { deps, logger, redisUrl: redis.url, prefix: config.redisPrefix }) : undefined;
   const scheduler = await startScheduler(config, deps, logger, createNotifiers(config, database.db, logger, wecom ? { wecom: wecom.notifier } : {}), { redisUrl: redis.url });
   wecom?.startWorker({ concurrency: config.scheduler.concurrency, lockMs: config.scheduler.lockMs });
   let stopping = false;

@@ -48,7 +48,7 @@ beforeAll(async () => {
   });
   const deps = { db: db.db, clock: { now: () => new Date(now) } };
   const logger = createLogger('silent');
-  wecom = createWecomRuntime(config.wecom!, { deps, logger, redisUrl: redis.url, prefix: config.redisPrefix });
+  wecom = await createWecomRuntime(config.wecom!, { deps, logger, redisUrl: redis.url, prefix: config.redisPrefix });
   scheduler = await startScheduler(config, deps, logger, createNotifiers(config, db.db, logger, { wecom: wecom.notifier }), { redisUrl: redis.url });
 }, 60_000);
 

@@ -43,7 +43,7 @@ export async function startWecomHarness(clock: Clock): Promise<WecomHarness> {
   });
   const logger = createLogger(process.env.E2E_LOG_LEVEL ?? 'silent');
   const deps = { db: db.db, clock };
-  const runtime = createWecomRuntime(config.wecom!, { deps, logger, redisUrl: redis.url, prefix: config.redisPrefix });
+  const runtime = await createWecomRuntime(config.wecom!, { deps, logger, redisUrl: redis.url, prefix: config.redisPrefix });
   runtime.startWorker({ concurrency: 4, lockMs: 30_000, syncAtBoot: false });
   const web = createWebApp(config, deps, logger, { wecomCallback: runtime.callback });
   const server: http.Server = await web.listen(0);

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { Command } from '../../domain/command/command';
 import { parseChatText } from '../../domain/command/parse-command';
 import type { Actor } from '../../domain/member';
 import { slackActor } from '../slack-actor';
@@ -12,13 +13,22 @@ import { handleThreadReply } from './thread-replies';
 
 const BOT_MENTION = /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>\s*/;
 
-async function answer(deps: SlackDeps, client: WebClient, who: { teamId: string; userId: string }, text: string, post: { channel: string; thread_ts?: string }): Promise<void> {
+/** Replies that carry a secret (a new API token) must never land where others can read them. */
+const PRIVATE_ONLY = new Set<Command['verb']>(['token_new']);
+
+async function answer(deps: SlackDeps, client: WebClient, who: { teamId: string; userId: string }, text: string, post: { channel: string; thread_ts?: string }, inDm: boolean): Promise<void> {
   let actor: Actor | undefined;
   try {
     actor = await slackActor(deps, client, who, deps.defaults);
     const clean = text.replace(BOT_MENTION, '');
-    const messages = await commandReply(deps, actor, parseChatText(clean), clean);
-    for (const m of messages) await client.chat.postMessage({ ...post, text: m.text, blocks: m.blocks });
+    const parsed = parseChatText(clean);
+    const messages = await commandReply(deps, actor, parsed, clean);
+    // In a channel a token goes to its creator alone, as an ephemeral message.
+    const privately = !inDm && parsed.ok && PRIVATE_ONLY.has(parsed.value.verb);
+    for (const m of messages) {
+      if (privately) await client.chat.postEphemeral({ ...post, user: who.userId, text: m.text, blocks: m.blocks });
+      else await client.chat.postMessage({ ...post, text: m.text, blocks: m.blocks });
+    }
   } catch (error) {
     const m = unexpected(deps, actor, error, 'message');
     await client.chat.postMessage({ ...post, text: m.text, blocks: m.blocks }).catch(() => undefined);
@@ -29,7 +39,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, body, client }) => {
     const teamId = (body as { team_id?: string }).team_id ?? '';
     if (!event.user) return;
-    await answer(deps, client, { teamId, userId: event.user }, event.text, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts });
+    await answer(deps, client, { teamId, userId: event.user }, event.text, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts }, false);
   });
 
   app.message(async ({ message, body, client }) => {
@@ -38,7 +48,7 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     if ('bot_id' in message && message.bot_id) return;
     const teamId = (body as { team_id?: string }).team_id ?? '';
     if (message.channel_type === 'im') {
-      await answer(deps, client, { teamId, userId: message.user }, message.text ?? '', { channel: message.channel });
+      await answer(deps, client, { teamId, userId: message.user }, message.text ?? '', { channel: message.channel }, true);
       return;
     }
     if (message.thread_ts && message.thread_ts !== message.ts) {

@@ -6,6 +6,7 @@ import { WecomApiError } from '../api/wecom-errors';
 import { inboundDedupKey } from '../inbound-message';
 import type { InboundJobData } from '../inbound-queue';
 import { isDirectorySyncCommand } from '../directory/directory-command';
+import { decodeCardKey } from '../messages/card-keys';
 import { errorMessages } from '../messages/outcome-messages';
 import { textMessage } from '../messages/wecom-message';
 import type { WecomSender } from '../outbound/wecom-sender';
@@ -49,15 +50,22 @@ export async function processInbound(deps: InboundDeps, data: InboundJobData, pr
     const planned = await planReply(deps, data, key);
     if (!planned) return 'ignored';
     plan = { ...planned, done: 0 };
+    // A reply showing a secret is not kept in the job's data; if its send fails, nobody saw it.
+    if (planned.secret) {
+      await sendPlan(deps, plan, { ...progress, save: async () => {} });
+      return 'replied';
+    }
     await progress.save(plan);
   }
   await sendPlan(deps, plan, progress);
   return 'replied';
 }
 
-async function planReply(deps: InboundDeps, data: InboundJobData, key: string): Promise<Omit<ReplyPlan, 'done'> | null> {
+async function planReply(deps: InboundDeps, data: InboundJobData, key: string): Promise<(Omit<ReplyPlan, 'done'> & { readonly secret?: boolean }) | null> {
   const msg = data.message;
   if (msg.kind === 'event') return null; // entering the app, menu views: nothing to say.
+  // A click on a button we never issued is nobody's business, not even a first contact.
+  if (msg.kind === 'card_event' && decodeCardKey(msg.eventKey) === null) return null;
   const actor = await wecomActor(deps, msg.fromUser);
   const ctx: RenderContext = { locale: actor.locale, timeZone: actor.timeZone, now: deps.useCases.clock.now() };
   switch (msg.kind) {
@@ -67,7 +75,7 @@ async function planReply(deps: InboundDeps, data: InboundJobData, key: string): 
         await deps.requestDirectorySync(msg.fromUser);
         return { userId: msg.fromUser, messages: [textMessage(textKit(ctx).t('wecom.directory.started'))] };
       }
-      return { userId: msg.fromUser, messages: await replyToText(deps.useCases, actor, msg.content, key, ctx) };
+      return { userId: msg.fromUser, ...(await replyToText(deps.useCases, actor, msg.content, key, ctx)) };
     case 'card_event':
       return replyToCard(deps.useCases, actor, msg, key, ctx);
     case 'other':

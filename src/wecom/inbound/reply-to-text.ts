@@ -14,7 +14,7 @@ import type { WecomMessage } from '../messages/wecom-message';
  * shared grammar (with or without the slash, Chinese verbs too). `messageKey` (the MsgId's dedup
  * key) makes a redelivered check-in record nothing new.
  */
-export async function replyToText(deps: UseCaseDeps, actor: Actor, content: string, messageKey: string, ctx: RenderContext): Promise<WecomMessage[]> {
+export async function replyToText(deps: UseCaseDeps, actor: Actor, content: string, messageKey: string, ctx: RenderContext): Promise<TextReply> {
   const text = content.trim();
   const answer = await answerAwaitedValue(deps, actor, text, messageKey);
   let result: Result<Outcome, UseCaseError>;
@@ -22,8 +22,15 @@ export async function replyToText(deps: UseCaseDeps, actor: Actor, content: stri
     result = answer;
   } else {
     const parsed = parseChatText(text);
-    if (!parsed.ok) return errorMessages(parsed.error, ctx);
+    if (!parsed.ok) return { messages: errorMessages(parsed.error, ctx), secret: false };
     result = await runCommand(deps, actor, parsed.value, 'chat', { idempotencyKey: messageKey });
   }
-  return result.ok ? outcomeMessages(result.value, ctx) : errorMessages(result.error, ctx);
+  if (!result.ok) return { messages: errorMessages(result.error, ctx), secret: false };
+  return { messages: outcomeMessages(result.value, ctx), secret: result.value.type === 'api_token_created' };
+}
+
+export interface TextReply {
+  readonly messages: WecomMessage[];
+  /** It shows a secret (a new API token): sent at once and never kept with the job in Redis. */
+  readonly secret: boolean;
 }
