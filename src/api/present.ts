@@ -1,26 +1,27 @@
 import type { z } from 'zod';
-import { kpiBand } from '../domain/kpi-band';
 import { formatKeyResultRef } from '../domain/references';
 import type { KpiDetailRow } from '../db/kpi.repository';
+import { toKpiView } from '../use-cases/kpis';
 import type { KeyResultView, ObjectiveView } from '../use-cases/views';
 import type { KeyResult, Kpi, Objective } from './schemas';
 
 // Rows and views as the API's JSON: camelCase, ISO dates, names instead of internal ids. Typed
 // against the response schemas, so a field the document promises can't go missing.
 
+/** The API's KPI, from the same read model every chat adapter renders (bands included). */
 export function presentKpi(k: KpiDetailRow): z.infer<typeof Kpi> {
-  const spec = { kind: k.threshold_kind, greenMin: k.green_min, greenMax: k.green_max, yellowMin: k.yellow_min, yellowMax: k.yellow_max };
+  const v = toKpiView(k);
   return {
-    key: k.key,
-    name: k.name,
-    unit: k.unit,
-    direction: k.direction,
-    frequency: k.frequency,
-    target: k.target,
-    latest: k.latest_value === null || k.latest_observed_on === null ? null : { value: k.latest_value, observedOn: k.latest_observed_on },
-    band: k.latest_value === null ? null : kpiBand(k.latest_value, spec),
-    team: k.team_name,
-    owner: k.owner_name,
+    key: v.key,
+    name: v.name,
+    unit: v.unit,
+    direction: v.direction,
+    frequency: v.frequency,
+    target: v.target,
+    latest: v.latest === null ? null : { value: v.latest.value, observedOn: v.latest.on },
+    band: v.band,
+    team: v.teamName,
+    owner: v.ownerName,
   };
 }
 

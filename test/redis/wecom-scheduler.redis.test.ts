@@ -11,6 +11,7 @@ import { seedSchedulingWorld, type SeededMember } from '../support/scheduler-see
 import { openTestDb, type TestDb } from '../support/test-db';
 import { openTestRedis, type TestRedis } from '../support/test-redis';
 import { randomSecrets } from '../support/wecom-callbacks';
+import { wecomTestEnv } from '../support/wecom-harness';
 
 // The weekly prompt through the real worker (tick job, relay, delivery jobs on BullMQ) to WeCom:
 // each member gets one template card, nothing over WeCom's limits, nothing twice.
@@ -34,14 +35,7 @@ beforeAll(async () => {
   }));
   const secrets = randomSecrets(FAKE_WECOM_APP.corpId);
   const config = loadConfig({
-    WECOM_CORP_ID: FAKE_WECOM_APP.corpId,
-    WECOM_AGENT_ID: FAKE_WECOM_APP.agentId,
-    WECOM_SECRET: FAKE_WECOM_APP.secret,
-    WECOM_TOKEN: secrets.token,
-    WECOM_ENCODING_AES_KEY: secrets.encodingAesKey,
-    WECOM_API_URL: fake.url,
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: redis.prefix,
+    ...wecomTestEnv(secrets, fake, redis),
     TICK_EVERY_SECONDS: '3600',
     DELIVERY_RATE_PER_WORKSPACE: '50',
     DATA_DIR: await mkdtemp(path.join(os.tmpdir(), 'okr-wecom-')),

@@ -23,14 +23,9 @@ export interface WecomHarness {
   close(): Promise<void>;
 }
 
-/**
- * The production web app with the WeCom callback and the inbound worker, on an ephemeral port,
- * over a fresh database and a real Redis, talking to a local fake of the WeCom API.
- */
-export async function startWecomHarness(clock: Clock): Promise<WecomHarness> {
-  const [db, redis, fake] = await Promise.all([openTestDb(), openTestRedis(), startFakeWecomApi()]);
-  const secrets = randomSecrets(FAKE_WECOM_APP.corpId);
-  const config = loadConfig({
+/** The environment of a WeCom app talking to `fake`, on the test's Redis prefix. */
+export function wecomTestEnv(secrets: CallbackSecrets, fake: Pick<FakeWecomApi, 'url'>, redis: Pick<TestRedis, 'url' | 'prefix'>): Record<string, string> {
+  return {
     WECOM_CORP_ID: FAKE_WECOM_APP.corpId,
     WECOM_AGENT_ID: FAKE_WECOM_APP.agentId,
     WECOM_SECRET: FAKE_WECOM_APP.secret,
@@ -40,7 +35,17 @@ export async function startWecomHarness(clock: Clock): Promise<WecomHarness> {
     REDIS_URL: redis.url,
     REDIS_PREFIX: redis.prefix,
     LOG_LEVEL: 'silent',
-  });
+  };
+}
+
+/**
+ * The production web app with the WeCom callback and the inbound worker, on an ephemeral port,
+ * over a fresh database and a real Redis, talking to a local fake of the WeCom API.
+ */
+export async function startWecomHarness(clock: Clock): Promise<WecomHarness> {
+  const [db, redis, fake] = await Promise.all([openTestDb(), openTestRedis(), startFakeWecomApi()]);
+  const secrets = randomSecrets(FAKE_WECOM_APP.corpId);
+  const config = loadConfig(wecomTestEnv(secrets, fake, redis));
   const logger = createLogger(process.env.E2E_LOG_LEVEL ?? 'silent');
   const deps = { db: db.db, clock };
   const runtime = await createWecomRuntime(config.wecom!, { deps, logger, redisUrl: redis.url, prefix: config.redisPrefix });
