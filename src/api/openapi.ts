@@ -12,6 +12,7 @@ const errors = {
 };
 const idempotencyHeader = z.object({ 'Idempotency-Key': z.string().min(1).max(200).optional() });
 const kpiKey = z.object({ key: z.string().describe('The KPI key, e.g. nps') });
+const csvKind = z.object({ kind: z.enum(['org', 'okrs', 'kpis', 'kpi-readings']) });
 
 const ROUTES: readonly RouteConfig[] = [
   {
@@ -36,6 +37,18 @@ const ROUTES: readonly RouteConfig[] = [
     },
     responses: { 200: json(CheckInResult, 'Recorded (or replayed)'), ...errors, 403: json(ApiError, 'The token’s creator may not change it.'), 409: json(ApiError, 'Closed.'), 422: json(ApiError, 'Value does not fit the key result.') },
   },
+  {
+    method: 'post',
+    path: '/import/{kind}',
+    summary: 'Import a CSV file (admins): a dry run by default, reporting every row and every error with its line; dryRun=false applies it in one transaction',
+    request: {
+      params: csvKind,
+      query: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
+      body: { required: true, content: { 'text/csv': { schema: z.string() } } },
+    },
+    responses: { 200: { description: 'The import report (JSON)' }, 422: { description: 'The file has errors; the report lists them; nothing was changed' }, 403: json(ApiError, 'Admins only.'), 415: json(ApiError, 'Not a text/csv body.'), ...errors },
+  },
+  { method: 'get', path: '/export/{kind}', summary: 'Export the same CSV format (admins)', request: { params: csvKind }, responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, 403: json(ApiError, 'Admins only.'), ...errors } },
 ];
 
 /** Builds the document; paths are relative to the `servers` entry `/api/v1`. */

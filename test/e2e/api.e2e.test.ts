@@ -125,9 +125,26 @@ describe('API OpenAPI document', () => {
     expect(res.body.openapi).toBe('3.1.0');
     expect(res.body.servers).toEqual([{ url: '/api/v1' }]);
     expect(Object.keys(res.body.paths).sort()).toEqual(
-      ['/key-results', '/key-results/{ref}/check-ins', '/kpis', '/kpis/{key}', '/kpis/{key}/readings', '/objectives', '/openapi.json'].sort(),
+      ['/export/{kind}', '/import/{kind}', '/key-results', '/key-results/{ref}/check-ins', '/kpis', '/kpis/{key}', '/kpis/{key}/readings', '/objectives', '/openapi.json'].sort(),
     );
     expect(res.body.paths['/kpis/{key}/readings'].post.security).toEqual([{ bearer: [] }]);
     expect(res.body.components.schemas.ReadingBatch.properties.readings.maxItems).toBe(1000);
+  });
+});
+
+describe('API CSV', () => {
+  it('should export the org chart as CSV and dry-run it back as unchanged, refusing a non-admin', async () => {
+    const exported = await fetch(`${h.apiUrl}/export/org`, { headers: { authorization: `Bearer ${token}` } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toMatch(/^text\/csv/);
+    const file = await exported.text();
+    expect(file).toContain('Alice');
+    const dryRun = await fetch(`${h.apiUrl}/import/org?dryRun=true`, { method: 'POST', body: file, headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' } });
+    expect(dryRun.status).toBe(200);
+    const report = (await dryRun.json()) as { applied: boolean; summary: { create: number; update: number; errors: number } };
+    expect(report).toMatchObject({ applied: false, summary: { create: 0, update: 0, errors: 0 } });
+    const member = await tokenFor(h.db, clock, acme.admin, 'for-alice');
+    await h.db.db.updateTable('api_token').set({ created_by: acme.alice.memberId }).where('name', '=', 'for-alice').execute();
+    expect((await fetch(`${h.apiUrl}/export/org`, { headers: { authorization: `Bearer ${member}` } })).status).toBe(403);
   });
 });
