@@ -42,6 +42,10 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
           oid === INT8 ? parseInt8 : oid === DATE ? keepDate : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client the server ends (a restart, a failover, pg_terminate_backend) is dropped by
+    // the pool and the next query connects afresh; without a listener, Node would treat the
+    // pool's 'error' event as fatal and bring the whole process down.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

@@ -10,6 +10,10 @@ import { createOrg, type Org } from '../../support/factories';
 import { recordingNotifier, type Delivered } from '../../support/recording-notifier';
 import { openTestDb, type TestDb } from '../../support/test-db';
 
+// Each test ticks through simulated days or weeks (a hundred ticks or more): slow on a busy
+// machine, not a performance check.
+jest.setTimeout(60_000);
+
 // Asia/Shanghai is UTC+8: the team's Monday 10:00 check-in is 02:00Z.
 let t: TestDb;
 let org: Org;
