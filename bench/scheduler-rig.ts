@@ -25,6 +25,8 @@ export const PRODUCTION = loadConfig({}).scheduler;
 
 export interface BenchRedis {
   readonly label: string;
+  /** For processes of their own (a server forked by a bench). */
+  readonly url: string;
   /** A worker-style connection (maxRetriesPerRequest: null), shared like the runtime shares its one. */
   readonly connection: Redis;
   /** A key prefix no other run or measurement uses. */
@@ -56,6 +58,7 @@ export async function openBenchRedis(): Promise<BenchRedis> {
   };
   return {
     label: `Redis ${version} ${server ? '(private redis-server; set REDIS_URL for a shared one)' : 'at REDIS_URL'}`,
+    url,
     connection,
     newPrefix: () => `${run}-${++n}`,
     deleteKeys,

@@ -1,22 +1,17 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import path from 'node:path';
 import { decrypt } from '@wecom/crypto';
 import express from 'express';
-import { Redis } from 'ioredis';
 import { createRedis } from '../src/jobs/redis-connection';
 import { createLogger } from '../src/logger';
-import { startPrivateRedis, type PrivateRedis } from '../src/main/private-redis';
 import { openEnvelope, type CallbackSecrets } from '../src/wecom/callback-crypto';
 import { wecomCallbackRouter } from '../src/wecom/callback-route';
 import { parseInboundMessage } from '../src/wecom/callback-xml';
 import { createInboundQueue, enqueueInbound } from '../src/wecom/inbound-queue';
 import { redisReplayGuard } from '../src/wecom/replay-guard';
+import { openBenchRedis } from './scheduler-rig';
 import { randomMsgId, randomSecrets, signedPost, textMessageXml, type SignedRequest } from '../test/support/wecom-callbacks';
 
 // WeCom callbacks handled per second end to end: signed, encrypted text messages POSTed over
@@ -53,11 +48,8 @@ export async function runWecomCallbackBench(): Promise<boolean> {
   const bare = decryptRate(secrets, quick ? 0.4 : 1);
   const inProcess = openAndParseRate(secrets, quick ? 0.4 : 1);
 
-  // startPrivateRedis waits on unref'd timers and an unref'd child: with nothing else open (this
-  // bench running alone, or last), the process would simply exit mid-start. Hold it open.
-  const keepAlive = setInterval(() => undefined, 1_000);
-  const redis = await benchRedis().finally(() => clearInterval(keepAlive));
-  const prefix = `bench-wecom-${randomUUID().slice(0, 8)}`;
+  const redis = await openBenchRedis();
+  const prefix = redis.newPrefix();
   const child = new Child(fork(__filename, [SERVER_FLAG]));
   let pass = false;
   try {
@@ -104,7 +96,7 @@ export async function runWecomCallbackBench(): Promise<boolean> {
     pass = latencyPass && jobsPass;
   } finally {
     await child.stop();
-    await redis.close(prefix);
+    await redis.close();
   }
   return pass;
 }
@@ -195,41 +187,6 @@ function timedRate(seconds: number, fn: () => unknown): number {
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(2)).padStart(7);
 const perSec = (n: number) => Math.round(n).toLocaleString('en').padStart(9);
-
-interface BenchRedis {
-  readonly url: string;
-  readonly label: string;
-  /** Deletes the run's keys and stops a private server. */
-  close(prefix: string): Promise<void>;
-}
-
-/** REDIS_URL, else a private redis-server in a temp dir (as the scheduler bench does). */
-async function benchRedis(): Promise<BenchRedis> {
-  let dir: string | undefined;
-  let server: PrivateRedis | undefined;
-  if (!process.env.REDIS_URL) {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'okr-bench-wecom-'));
-    server = await startPrivateRedis(dir, createLogger('silent'));
-  }
-  const url = process.env.REDIS_URL ?? server!.url;
-  const admin = new Redis(url, { maxRetriesPerRequest: 1 });
-  const version = /redis_version:(\S+)/.exec(await admin.info('server'))?.[1] ?? '?';
-  return {
-    url,
-    label: `Redis ${version} ${server ? '(private redis-server; set REDIS_URL for a shared one)' : 'at REDIS_URL'}`,
-    async close(prefix) {
-      let cursor = '0';
-      do {
-        const [nextCursor, keys] = await admin.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-        if (keys.length > 0) await admin.del(...keys);
-        cursor = nextCursor;
-      } while (cursor !== '0');
-      admin.disconnect();
-      await server?.stop();
-      if (dir) await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The parent's side of the IPC protocol with the server child below. */
 class Child {
