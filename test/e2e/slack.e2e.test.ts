@@ -274,6 +274,14 @@ describe('Slack app over HTTP', () => {
     expect(kr.current_value).toBe(44);
   });
 
+  it('should answer a token request made in a channel to its asker alone', async () => {
+    h.fake.reset();
+    await postEvent(h.eventsUrl, { type: 'app_mention', user: ALICE, text: '<@U0BOT> token new ci', channel: 'C0CHAN', ts: '1700000000.000250', event_ts: '1700000000.000250' }, { signingSecret: SIGNING_SECRET, eventId: 'EvMentionToken' });
+    const [reply] = await h.fake.waitFor('chat.postEphemeral');
+    expect(reply!.body).toMatchObject({ channel: 'C0CHAN', user: ALICE, thread_ts: '1700000000.000250' });
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
   it('should wait out a 429 from Slack and still deliver the reply', async () => {
     h.fake.reset();
     h.fake.rateLimitNext('chat.postMessage', 1);

@@ -208,6 +208,12 @@ export type KpiCommand =
 
 export type Verb = Command['verb'];
 
+/**
+ * Commands whose reply shows a secret (a new API token): every surface answers them where only
+ * the asker can read, and keeps the reply nowhere else.
+ */
+export const revealsSecret = (cmd: Command): boolean => cmd.verb === 'token_new';
+
 /** One usage line per verb; the i18n catalogs hold the text under `usage.<id>`. */
 export type UsageId = Verb;
 

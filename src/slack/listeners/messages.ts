@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Command } from '../../domain/command/command';
+import { revealsSecret } from '../../domain/command/command';
 import { parseChatText } from '../../domain/command/parse-command';
 import type { Actor } from '../../domain/member';
 import { slackActor } from '../slack-actor';
@@ -13,9 +13,6 @@ import { handleThreadReply } from './thread-replies';
 
 const BOT_MENTION = /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>\s*/;
 
-/** Replies that carry a secret (a new API token) must never land where others can read them. */
-const PRIVATE_ONLY = new Set<Command['verb']>(['token_new']);
-
 async function answer(deps: SlackDeps, client: WebClient, who: { teamId: string; userId: string }, text: string, post: { channel: string; thread_ts?: string }, inDm: boolean): Promise<void> {
   let actor: Actor | undefined;
   try {
@@ -24,7 +21,7 @@ async function answer(deps: SlackDeps, client: WebClient, who: { teamId: string;
     const parsed = parseChatText(clean);
     const messages = await commandReply(deps, actor, parsed, clean);
     // In a channel a token goes to its creator alone, as an ephemeral message.
-    const privately = !inDm && parsed.ok && PRIVATE_ONLY.has(parsed.value.verb);
+    const privately = !inDm && parsed.ok && revealsSecret(parsed.value);
     for (const m of messages) {
       if (privately) await client.chat.postEphemeral({ ...post, user: who.userId, text: m.text, blocks: m.blocks });
       else await client.chat.postMessage({ ...post, text: m.text, blocks: m.blocks });

@@ -1,3 +1,4 @@
+import { revealsSecret } from '../../domain/command/command';
 import { parseChatText } from '../../domain/command/parse-command';
 import type { Actor } from '../../domain/member';
 import type { Result } from '../../domain/result';
@@ -18,15 +19,16 @@ export async function replyToText(deps: UseCaseDeps, actor: Actor, content: stri
   const text = content.trim();
   const answer = await answerAwaitedValue(deps, actor, text, messageKey);
   let result: Result<Outcome, UseCaseError>;
+  let secret = false;
   if (answer) {
     result = answer;
   } else {
     const parsed = parseChatText(text);
     if (!parsed.ok) return { messages: errorMessages(parsed.error, ctx), secret: false };
+    secret = revealsSecret(parsed.value);
     result = await runCommand(deps, actor, parsed.value, 'chat', { idempotencyKey: messageKey });
   }
-  if (!result.ok) return { messages: errorMessages(result.error, ctx), secret: false };
-  return { messages: outcomeMessages(result.value, ctx), secret: result.value.type === 'api_token_created' };
+  return { messages: result.ok ? outcomeMessages(result.value, ctx) : errorMessages(result.error, ctx), secret };
 }
 
 export interface TextReply {
