@@ -5,6 +5,7 @@ import { formatKeyResultRef } from '../domain/references';
 import { awaitValue } from '../db/awaited-value.repository';
 import { findPrompt } from '../db/check-in-prompt.repository';
 import { findKeyResults } from '../db/key-result.repository';
+import { findMemberById } from '../db/member.repository';
 import { toKeyResultView } from './build-views';
 import type { UseCaseDeps } from './deps';
 import type { NoticeView } from './notice-views';
@@ -39,7 +40,8 @@ export async function promptCard(deps: UseCaseDeps, actor: Actor, promptId: numb
   const prompt = await findPrompt(db, actor.workspaceId, promptId);
   if (!prompt || prompt.member_id !== actor.memberId) return fail({ code: 'not_found', what: `#${promptId}`, suggestions: [] });
   const krs = await findKeyResults(db, actor.workspaceId, { ownerId: actor.memberId, openOnly: true });
-  const member = await db.selectFrom('member').select('display_name').where('workspace_id', '=', actor.workspaceId).where('id', '=', actor.memberId).executeTakeFirstOrThrow();
+  const member = await findMemberById(db, actor.workspaceId, actor.memberId);
+  if (!member) return fail({ code: 'not_found', what: `#${promptId}`, suggestions: [] });
   const checkIns =
     krs.length === 0
       ? []

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { setTeamChannelIfUnset, teamsWithActivePeople } from '../db/team-people.repository';
 import type { Logger } from '../logger';
 import type { WecomApi } from './api/wecom-api';
 import { WecomApiError } from './api/wecom-errors';
@@ -19,47 +20,17 @@ export interface TeamChatReport {
   readonly updated: number;
 }
 
-interface TeamPeople {
-  readonly id: number;
-  readonly name: string;
-  readonly channelRef: string | null;
-  readonly manager: string | null;
-  readonly people: string[];
-}
-
-async function teamsWithPeople(db: Kysely<Database>, workspaceId: number): Promise<TeamPeople[]> {
-  const rows = await db
-    .selectFrom('team as t')
-    .leftJoin('member as mgr', (j) => j.onRef('mgr.workspace_id', '=', 't.workspace_id').onRef('mgr.id', '=', 't.manager_id').on('mgr.active', '=', true))
-    .leftJoin('team_membership as tm', (j) => j.onRef('tm.workspace_id', '=', 't.workspace_id').onRef('tm.team_id', '=', 't.id'))
-    .leftJoin('member as m', (j) => j.onRef('m.workspace_id', '=', 'tm.workspace_id').onRef('m.id', '=', 'tm.member_id').on('m.active', '=', true))
-    .select(['t.id', 't.name', 't.channel_ref', 'mgr.external_id as manager', 'm.external_id as person'])
-    .where('t.workspace_id', '=', workspaceId)
-    .orderBy('t.id')
-    .orderBy('m.id')
-    .execute();
-  const teams = new Map<number, TeamPeople>();
-  for (const r of rows) {
-    const id = Number(r.id);
-    const team = teams.get(id) ?? { id, name: r.name, channelRef: r.channel_ref, manager: r.manager, people: [] };
-    if (r.person !== null && !team.people.includes(r.person)) team.people.push(r.person);
-    teams.set(id, team);
-  }
-  for (const t of teams.values()) if (t.manager !== null && !t.people.includes(t.manager)) t.people.unshift(t.manager);
-  return [...teams.values()];
-}
-
 /** Creates missing team chats and brings the bot's chats' members in line with their teams. */
 export async function ensureTeamChats(db: Kysely<Database>, api: Pick<WecomApi, 'createAppChat' | 'getAppChat' | 'updateAppChat'>, workspaceId: number, logger: Logger): Promise<TeamChatReport> {
   let created = 0;
   let updated = 0;
-  for (const team of await teamsWithPeople(db, workspaceId)) {
+  for (const team of await teamsWithActivePeople(db, workspaceId)) {
     const chatId = teamChatId(team.id);
     if (team.people.length < 2 || (team.channelRef !== null && team.channelRef !== chatId)) continue;
     try {
       if (team.channelRef === null) {
         await createOrAdopt(api, { chatId, name: [...team.name].slice(0, NAME_CHARS).join(''), owner: team.manager ?? team.people[0]!, userIds: team.people });
-        await db.updateTable('team').set({ channel_ref: chatId }).where('workspace_id', '=', workspaceId).where('id', '=', team.id).where('channel_ref', 'is', null).execute();
+        await setTeamChannelIfUnset(db, workspaceId, team.id, chatId);
         created += 1;
         continue;
       }
